@@ -5,6 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { conditionSchema } from './common.js';
+import { filterSchema, filterValueSchema } from './filter.js';
 import { definitionSchemas, type DefinitionKind } from './kinds.js';
 
 // ajv-formats ships CJS; its default export is the plugin under ESM interop.
@@ -24,7 +25,20 @@ export const ajv = new Ajv({
   allowUnionTypes: true,
 });
 (addFormats as unknown as (a: Ajv) => void)(ajv);
+ajv.addFormat('iana-time-zone', {
+  type: 'string',
+  validate: (tz: string) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return tz.length > 0;
+    } catch {
+      return false;
+    }
+  },
+});
 ajv.addSchema(conditionSchema);
+ajv.addSchema(filterValueSchema);
+ajv.addSchema(filterSchema);
 
 const validators = new Map<DefinitionKind, ValidateFunction>();
 for (const [kind, schema] of Object.entries(definitionSchemas)) {
