@@ -5,6 +5,8 @@ export * from './parts.js';
 export * from './entity.js';
 export * from './form.js';
 export * from './pipeline.js';
+export * from './workflow.js';
+export * from './approval.js';
 export * from './view.js';
 export * from './role.js';
 export * from './report.js';

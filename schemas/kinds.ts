@@ -7,11 +7,15 @@ import { roleSchema } from './role.js';
 import { reportSchema } from './report.js';
 import { dashboardSchema } from './dashboard.js';
 import { templateSchema } from './template.js';
+import { workflowSchema } from './workflow.js';
+import { approvalSchema } from './approval.js';
 
 export const definitionSchemas = {
   entity: entitySchema,
   form: formSchema,
   pipeline: pipelineSchema,
+  workflow: workflowSchema,
+  approval: approvalSchema,
   view: viewSchema,
   role: roleSchema,
   report: reportSchema,
