@@ -46,8 +46,10 @@ export interface IndexSpec {
 /** One operation in an atomic write batch. */
 export type BatchOp =
   | { op: 'insert'; collection: string; doc: Doc }
-  | { op: 'update'; collection: string; filter: Filter; update: Update; upsert?: boolean }
-  | { op: 'delete'; collection: string; filter: Filter };
+  /** Updates the first match, or every match when `many` is true. */
+  | { op: 'update'; collection: string; filter: Filter; update: Update; upsert?: boolean; many?: boolean }
+  /** Deletes the first match, or every match when `many` is true. */
+  | { op: 'delete'; collection: string; filter: Filter; many?: boolean };
 
 export interface Collection {
   find(filter: Filter, options?: FindOptions): Promise<Doc[]>;

@@ -1,0 +1,52 @@
+/** The frozen, indexed form of a tenant's published definitions that requests run against. */
+import type { ValidateFunction } from 'ajv';
+import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition } from '../../schemas/index.js';
+
+export interface CompiledFormulaField {
+  readonly field: FieldOf<'formula'>;
+  readonly evaluate: (record: Record<string, unknown>, ctx: { now: Date; timeZone: string }) => unknown;
+}
+
+/** A rollup on a parent entity that must be recomputed when a child record changes. */
+export interface DependentRollup {
+  readonly parentEntity: string;
+  readonly field: FieldOf<'rollup'>;
+}
+
+export interface CompiledEntity {
+  readonly definition: EntityDefinition;
+  readonly name: string;
+  /** Store collection that holds this entity's records. */
+  readonly collection: string;
+  /** Active (non-archived) fields by API name. */
+  readonly fields: ReadonlyMap<string, FieldDefinition>;
+  /** Fields an input may set (active and not computed). */
+  readonly inputFields: ReadonlySet<string>;
+  readonly validateRecord: ValidateFunction;
+  /** Formula fields in dependency order. */
+  readonly formulas: readonly CompiledFormulaField[];
+  readonly autoNumbers: readonly FieldOf<'autoNumber'>[];
+  readonly lookups: readonly FieldOf<'lookup'>[];
+  readonly dependentRollups: readonly DependentRollup[];
+  readonly titleField: string;
+}
+
+export interface TenantSettings {
+  readonly id: string;
+  readonly label: string;
+  readonly locale: string;
+  readonly timeZone: string;
+  readonly currency: string;
+}
+
+export interface CompiledApp {
+  /** Published version this app was compiled from (0 = nothing published yet). */
+  readonly version: number;
+  readonly entities: ReadonlyMap<string, CompiledEntity>;
+  readonly forms: ReadonlyMap<string, FormDefinition>;
+  /** Every published definition, by `kind:name`, as validated. */
+  readonly definitions: ReadonlyMap<string, Readonly<{ kind: string; name: string }>>;
+}
+
+export const definitionKey = (kind: string, name: string) => `${kind}:${name}`;
+export const recordCollection = (entity: string) => `records.${entity}`;

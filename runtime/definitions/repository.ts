@@ -1,0 +1,150 @@
+/**
+ * Where a tenant's definitions live: drafts being edited, and published
+ * versions, each an immutable snapshot of the whole set. Publishing a version
+ * is one insert keyed by the version number, so two concurrent publishes of
+ * the same base cannot both win.
+ */
+import type { TenantStore } from '../store/port.js';
+import { DuplicateKeyError } from '../store/port.js';
+import { validateDefinition } from '../../schemas/validator.js';
+import { conflict, invalid, notFound } from '../errors.js';
+import type { StoredDefinition } from './compileApp.js';
+import { definitionKey } from './compiledTypes.js';
+import { diffSets, type DefinitionChange } from './diff.js';
+import { issuePointer, validateSet } from './validateSet.js';
+import { breakingChanges } from './breakingChanges.js';
+
+const DRAFTS = '_definitionDrafts';
+const VERSIONS = '_definitionVersions';
+
+export interface VersionDoc {
+  version: number;
+  definitions: StoredDefinition[];
+  publishedAt: Date;
+  publishedBy: string;
+  message?: string;
+  changes: DefinitionChange[];
+}
+
+export interface Draft {
+  kind: string;
+  name: string;
+  /** The edited definition, or null when the draft deletes the definition. */
+  definition: StoredDefinition | null;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+const versionId = (n: number) => `v${String(n).padStart(10, '0')}`;
+
+export class DefinitionRepository {
+  constructor(private readonly store: TenantStore) {}
+
+  async latestVersion(): Promise<number> {
+    const [doc] = await this.store.collection(VERSIONS).find({}, { sort: { _id: -1 }, limit: 1, projection: { version: 1 } });
+    return doc ? (doc.version as number) : 0;
+  }
+
+  async getVersion(version: number): Promise<VersionDoc | null> {
+    const doc = await this.store.collection(VERSIONS).findOne({ _id: versionId(version) });
+    return doc as unknown as VersionDoc | null;
+  }
+
+  async listVersions(): Promise<Omit<VersionDoc, 'definitions'>[]> {
+    const docs = await this.store.collection(VERSIONS).find({}, { sort: { _id: -1 }, projection: { definitions: 0 } });
+    return docs as unknown as Omit<VersionDoc, 'definitions'>[];
+  }
+
+  async published(): Promise<StoredDefinition[]> {
+    const latest = await this.latestVersion();
+    return latest ? ((await this.getVersion(latest))?.definitions ?? []) : [];
+  }
+
+  async drafts(): Promise<Draft[]> {
+    return (await this.store.collection(DRAFTS).find({}, { sort: { _id: 1 } })) as unknown as Draft[];
+  }
+
+  /** Saves a draft after checking it against its kind's schema (cross-definition checks run at publish). */
+  async saveDraft(definition: unknown, by: string): Promise<Draft> {
+    const issues = validateDefinition(definition);
+    if (issues.length) throw invalid('the definition is invalid', issues);
+    const def = definition as StoredDefinition;
+    const draft: Draft = { kind: def.kind, name: def.name, definition: def, updatedAt: new Date(), updatedBy: by };
+    await this.store.collection(DRAFTS).updateOne({ _id: definitionKey(def.kind, def.name) }, { ...draft }, { upsert: true });
+    return draft;
+  }
+
+  /** Records the removal of a published definition as a draft. */
+  async draftRemoval(kind: string, name: string, by: string): Promise<void> {
+    const exists = (await this.published()).some((d) => d.kind === kind && d.name === name);
+    if (!exists) throw notFound(`no published ${kind} "${name}"`);
+    const draft: Draft = { kind, name, definition: null, updatedAt: new Date(), updatedBy: by };
+    await this.store.collection(DRAFTS).updateOne({ _id: definitionKey(kind, name) }, { ...draft }, { upsert: true });
+  }
+
+  async discardDraft(kind: string, name: string): Promise<void> {
+    await this.store.collection(DRAFTS).deleteOne({ _id: definitionKey(kind, name) });
+  }
+
+  /** The set a publish would produce: the latest version overlaid with the drafts. */
+  async candidate(): Promise<{ base: number; definitions: StoredDefinition[]; drafts: Draft[] }> {
+    const base = await this.latestVersion();
+    const current = new Map((await this.published()).map((d) => [definitionKey(d.kind, d.name), d]));
+    const drafts = await this.drafts();
+    for (const draft of drafts) {
+      const key = definitionKey(draft.kind, draft.name);
+      if (draft.definition) current.set(key, draft.definition);
+      else current.delete(key);
+    }
+    return { base, definitions: [...current.values()], drafts };
+  }
+
+  /**
+   * Publishes the drafts as a new immutable version. `expectedBase` is the version
+   * the editor started from: if another publish landed since, this one is refused.
+   */
+  async publish(opts: {
+    by: string;
+    expectedBase?: number;
+    message?: string;
+    /** Publish this set instead of the drafts (template install and upgrade). */
+    definitions?: StoredDefinition[];
+    /** Runs after validation and before the version is committed, e.g. to build indexes; a throw aborts the publish. */
+    prepare?: (definitions: StoredDefinition[]) => Promise<void>;
+  }): Promise<VersionDoc> {
+    const { base, definitions: fromDrafts, drafts } = await this.candidate();
+    if (opts.expectedBase !== undefined && opts.expectedBase !== base) {
+      throw conflict('STALE_DEFINITIONS', `version ${base} was published after version ${opts.expectedBase} that this change is based on; reload and try again`);
+    }
+    const definitions = opts.definitions ?? fromDrafts;
+    const version = base + 1;
+    const { issues } = validateSet(version, definitions);
+    const previous = base ? ((await this.getVersion(base))?.definitions ?? []) : [];
+    issues.push(...breakingChanges(previous, definitions));
+    if (issues.length) {
+      throw invalid('the definitions cannot be published', issues.map((i) => ({ path: issuePointer(i), message: i.message })));
+    }
+    await opts.prepare?.(definitions);
+    const doc: VersionDoc = {
+      version,
+      definitions,
+      publishedAt: new Date(),
+      publishedBy: opts.by,
+      changes: diffSets(previous, definitions),
+      ...(opts.message ? { message: opts.message } : {}),
+    };
+    try {
+      await this.store.collection(VERSIONS).insertOne({ _id: versionId(version), ...doc });
+    } catch (e) {
+      if (e instanceof DuplicateKeyError) {
+        throw conflict('STALE_DEFINITIONS', `another publish created version ${version} first; reload and try again`);
+      }
+      throw e;
+    }
+    // Only the drafts this publish included are cleared; a draft saved meanwhile stays.
+    for (const draft of drafts) {
+      await this.store.collection(DRAFTS).deleteOne({ _id: definitionKey(draft.kind, draft.name), updatedAt: draft.updatedAt });
+    }
+    return doc;
+  }
+}

@@ -1,0 +1,31 @@
+/** The audit trail: one entry per write, with who, when, through which channel, and old → new per field. */
+import type { TenantStore } from '../store/port.js';
+
+export type Channel = 'app' | 'api' | 'import' | 'workflow' | 'template';
+export type AuditAction = 'create' | 'update' | 'delete';
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export const AUDIT_COLLECTION = '_audit';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changes: FieldChange[] = [];
+  for (const field of names) {
+    if (!same(before[field], after[field])) changes.push({ field, from: before[field] ?? null, to: after[field] ?? null });
+  }
+  return changes;
+}
+
+export async function writeAudit(
+  store: TenantStore,
+  entry: { entity: string; recordId: string; action: AuditAction; channel: Channel; user: string | null; at: Date; changes: FieldChange[] },
+): Promise<void> {
+  await store.collection(AUDIT_COLLECTION).insertOne({ ...entry });
+}

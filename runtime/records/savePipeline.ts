@@ -1,0 +1,154 @@
+/**
+ * The one save path of every channel (app, API, import, workflow, template):
+ *   input gate → defaults → formulas → validation → references → auto-numbers
+ *   → write with optimistic version check → roll-ups → audit.
+ * Access checks and after-save workflows join this path in their own issues.
+ */
+import { invalid, badRequest, conflict, notFound, type ErrorDetail } from '../errors.js';
+import { toIssues } from '../../schemas/validator.js';
+import type { CompiledEntity } from '../definitions/compiledTypes.js';
+import { DuplicateKeyError, type BatchOp, type Doc } from '../store/port.js';
+import { AUDIT_COLLECTION, fieldChanges, writeAudit } from './audit.js';
+import { assignAutoNumbers } from './autoNumber.js';
+import { requireEntity, type RecordContext } from './context.js';
+import { applyDefaults } from './defaults.js';
+import { computeFormulas } from './formulas.js';
+import { checkLookups, deleteEffects } from './integrity.js';
+import { emptyRollups, recomputeRollups } from './rollups.js';
+import { sanitizeInput } from './sanitizeInput.js';
+import { fieldValues, toApiRecord, toStoredValues, type ApiRecord } from './storedForm.js';
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Splits input into settable field values; unknown or computed fields are refused. */
+function inputValues(entity: CompiledEntity, input: Record<string, unknown>, allowed: ReadonlySet<string>): Record<string, unknown> {
+  const problems: ErrorDetail[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'owner' && entity.definition.hasOwner) values.owner = value;
+    else if (entity.inputFields.has(key)) values[key] = value;
+    else if (allowed.has(key)) continue;
+    else if (entity.fields.has(key)) problems.push({ path: `/${key}`, message: 'is computed and cannot be set' });
+    else problems.push({ path: `/${key}`, message: `is not a field of ${entity.name}` });
+  }
+  if (problems.length) throw invalid(`the ${entity.name} has fields that cannot be set`, problems);
+  return values;
+}
+
+function validate(entity: CompiledEntity, values: Record<string, unknown>): void {
+  if (!entity.validateRecord(values)) {
+    throw invalid(`the ${entity.name} is not valid`, toIssues(entity.validateRecord.errors));
+  }
+}
+
+function duplicateToConflict(e: unknown, entity: CompiledEntity): never {
+  if (e instanceof DuplicateKeyError) {
+    const fields = Object.keys(e.keyValue);
+    throw conflict('DUPLICATE', `another ${entity.name} already has this ${fields.join(', ')}`, fields.map((f) => ({ path: `/${f}`, message: 'must be unique' })));
+  }
+  throw e;
+}
+
+export async function createRecord(ctx: RecordContext, entityName: string, input: unknown, opts: { id?: string } = {}): Promise<ApiRecord> {
+  const entity = requireEntity(ctx, entityName);
+  const now = ctx.now?.() ?? new Date();
+  const clock = { now, timeZone: ctx.tenant.timeZone };
+  const values = inputValues(entity, sanitizeInput(input), new Set());
+  if (opts.id !== undefined && !ID_PATTERN.test(opts.id)) throw badRequest('INVALID_ID', `"${opts.id}" is not a valid record id`);
+
+  applyDefaults(entity, values, { ...clock, user: ctx.user });
+  if (entity.definition.hasOwner && values.owner === undefined) values.owner = ctx.user;
+  emptyRollups(entity, values);
+  computeFormulas(entity, values, clock);
+  validate(entity, values);
+  await checkLookups(ctx.store, ctx.app, entity, values, new Set(Object.keys(values)));
+  await assignAutoNumbers(ctx.store, entity.name, entity.autoNumbers, values, clock);
+
+  const doc: Doc = {
+    ...(opts.id !== undefined ? { _id: opts.id } : {}),
+    ...toStoredValues(entity, values),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: ctx.user,
+    updatedBy: ctx.user,
+  };
+  try {
+    doc._id = await ctx.store.collection(entity.collection).insertOne(doc);
+  } catch (e) {
+    duplicateToConflict(e, entity);
+  }
+  await recomputeRollups(ctx.store, ctx.app, entity, null, doc, clock);
+  await writeAudit(ctx.store, {
+    entity: entity.name, recordId: String(doc._id), action: 'create', channel: ctx.channel, user: ctx.user, at: now,
+    changes: fieldChanges({}, values),
+  });
+  return toApiRecord(entity, doc);
+}
+
+function expectedVersion(raw: unknown): number {
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 1) {
+    throw badRequest('VERSION_REQUIRED', 'the version of the record being edited is required', [{ path: '/version', message: 'must be the record\'s current version (an integer)' }]);
+  }
+  return raw;
+}
+
+export async function updateRecord(ctx: RecordContext, entityName: string, id: string, input: unknown): Promise<ApiRecord> {
+  const entity = requireEntity(ctx, entityName);
+  const now = ctx.now?.() ?? new Date();
+  const clock = { now, timeZone: ctx.tenant.timeZone };
+  const body = sanitizeInput(input);
+  const version = expectedVersion(body.version);
+  const changes = inputValues(entity, body, new Set(['version', 'id']));
+
+  const collection = ctx.store.collection(entity.collection);
+  const current = await collection.findOne({ _id: id });
+  if (!current) throw notFound(`no ${entity.name} with id "${id}"`);
+  if (current.version !== version) {
+    throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else (now version ${String(current.version)}); reload it and apply your change again`);
+  }
+  const before = fieldValues(entity, current);
+  const values = { ...before, ...changes };
+  computeFormulas(entity, values, clock);
+  validate(entity, values);
+  const changed = fieldChanges(before, values);
+  await checkLookups(ctx.store, ctx.app, entity, values, new Set(changed.map((c) => c.field)));
+  if (changed.length === 0) return toApiRecord(entity, current);
+
+  const set = toStoredValues(entity, Object.fromEntries(changed.map((c) => [c.field, values[c.field]])));
+  let matched = 0;
+  try {
+    ({ matchedCount: matched } = await collection.updateOne(
+      { _id: id, version },
+      { $set: { ...set, updatedAt: now, updatedBy: ctx.user }, $inc: { version: 1 } },
+    ));
+  } catch (e) {
+    duplicateToConflict(e, entity);
+  }
+  if (matched !== 1) throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else while saving; reload it and apply your change again`);
+  const after: Doc = { ...current, ...set, version: version + 1, updatedAt: now, updatedBy: ctx.user };
+  await recomputeRollups(ctx.store, ctx.app, entity, current, after, clock);
+  await writeAudit(ctx.store, { entity: entity.name, recordId: id, action: 'update', channel: ctx.channel, user: ctx.user, at: now, changes: changed });
+  return toApiRecord(entity, after);
+}
+
+export async function deleteRecord(ctx: RecordContext, entityName: string, id: string, version?: number): Promise<void> {
+  const entity = requireEntity(ctx, entityName);
+  const now = ctx.now?.() ?? new Date();
+  const current = await ctx.store.collection(entity.collection).findOne({ _id: id });
+  if (!current) throw notFound(`no ${entity.name} with id "${id}"`);
+  if (version !== undefined && current.version !== version) {
+    throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else (now version ${String(current.version)}); reload it first`);
+  }
+  const effects = await deleteEffects(ctx.store, ctx.app, entity, id);
+  const ops: BatchOp[] = [
+    { op: 'delete', collection: entity.collection, filter: { _id: id, version: current.version } },
+    ...effects,
+    {
+      op: 'insert', collection: AUDIT_COLLECTION,
+      doc: { entity: entity.name, recordId: id, action: 'delete', channel: ctx.channel, user: ctx.user, at: now, changes: fieldChanges(fieldValues(entity, current), {}) },
+    },
+  ];
+  await ctx.store.batch(ops);
+  await recomputeRollups(ctx.store, ctx.app, entity, current, null, { now, timeZone: ctx.tenant.timeZone });
+}

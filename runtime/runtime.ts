@@ -1,0 +1,94 @@
+/**
+ * The runtime's front door: tenants, their published apps, and record
+ * contexts, on one store. The server and the CLI both go through it.
+ */
+import type { EntityDefinition } from '../schemas/index.js';
+import { AppCache } from './definitions/appCache.js';
+import type { StoredDefinition } from './definitions/compileApp.js';
+import type { CompiledApp, TenantSettings } from './definitions/compiledTypes.js';
+import { ensureIndexes } from './definitions/indexes.js';
+import { DefinitionRepository, type VersionDoc } from './definitions/repository.js';
+import { notFound } from './errors.js';
+import type { Channel } from './records/audit.js';
+import type { RecordContext } from './records/context.js';
+import type { Store } from './store/port.js';
+import { installSampleData } from './templates/install.js';
+import { loadTemplatePackage } from './templates/loadPackage.js';
+import { TenantRegistry } from './tenants/registry.js';
+
+export class Runtime {
+  readonly tenants: TenantRegistry;
+  private readonly apps = new AppCache();
+
+  constructor(readonly store: Store) {
+    this.tenants = new TenantRegistry(store);
+  }
+
+  async tenant(id: string): Promise<TenantSettings> {
+    const tenant = await this.tenants.get(id);
+    if (!tenant) throw notFound(`no tenant "${id}"`);
+    return tenant;
+  }
+
+  definitions(tenantId: string): DefinitionRepository {
+    return new DefinitionRepository(this.store.tenant(tenantId));
+  }
+
+  async app(tenantId: string): Promise<CompiledApp> {
+    return this.apps.get(this.store.tenant(tenantId));
+  }
+
+  async context(tenantId: string, opts: { user: string | null; channel: Channel }): Promise<RecordContext> {
+    const tenant = await this.tenant(tenantId);
+    const store = this.store.tenant(tenantId);
+    return { store, tenant, app: await this.apps.get(store), user: opts.user, channel: opts.channel };
+  }
+
+  /** Publishes the tenant's drafts (or a given set) as a new version, building the indexes it needs first. */
+  async publish(tenantId: string, opts: { by: string; expectedBase?: number; message?: string; definitions?: StoredDefinition[] }): Promise<VersionDoc> {
+    const store = this.store.tenant(tenantId);
+    return this.definitions(tenantId).publish({
+      ...opts,
+      prepare: (defs) => ensureIndexes(store, defs.filter((d) => d.kind === 'entity') as unknown as EntityDefinition[]),
+    });
+  }
+
+  /**
+   * Creates a tenant from a template folder: settings from the template's
+   * defaults (overridable), its definitions published as version 1, and
+   * optionally its sample data.
+   */
+  async createTenantFromTemplate(
+    templateDir: string,
+    tenant: { id: string; label: string; locale?: string; timeZone?: string; currency?: string },
+    opts: { sampleData: boolean; by: string },
+  ): Promise<{ tenant: TenantSettings; version: number; sampleCounts: Record<string, number> }> {
+    const pkg = await loadTemplatePackage(templateDir);
+    const settings = await this.tenants.create({
+      id: tenant.id,
+      label: tenant.label,
+      locale: tenant.locale ?? pkg.manifest.defaults.locale,
+      timeZone: tenant.timeZone ?? pkg.manifest.defaults.timeZone,
+      currency: tenant.currency ?? pkg.manifest.defaults.currency,
+    });
+    const { version } = await this.publish(settings.id, { by: opts.by, definitions: pkg.definitions, message: `install ${pkg.manifest.name}@${pkg.manifest.version}` });
+    let sampleCounts: Record<string, number> = {};
+    if (opts.sampleData) {
+      const ctx = await this.context(settings.id, { user: null, channel: 'template' });
+      sampleCounts = await installSampleData(ctx, pkg);
+    }
+    return { tenant: settings, version, sampleCounts };
+  }
+
+  /** Installs a template's definitions into an existing tenant, as a new version on top of what it has. */
+  async installTemplate(tenantId: string, templateDir: string, opts: { sampleData: boolean; by: string }): Promise<{ version: number; sampleCounts: Record<string, number> }> {
+    await this.tenant(tenantId);
+    const pkg = await loadTemplatePackage(templateDir);
+    const current = await this.definitions(tenantId).published();
+    const incoming = new Map(pkg.definitions.map((d) => [`${d.kind}:${d.name}`, d]));
+    const merged = [...current.filter((d) => !incoming.has(`${d.kind}:${d.name}`)), ...incoming.values()];
+    const { version } = await this.publish(tenantId, { by: opts.by, definitions: merged, message: `install ${pkg.manifest.name}@${pkg.manifest.version}` });
+    const sampleCounts = opts.sampleData ? await installSampleData(await this.context(tenantId, { user: null, channel: 'template' }), pkg) : {};
+    return { version, sampleCounts };
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Starts a complete server: store, runtime, the demo tenant on first start,
+ * the HTTP app. Used by `npm start` (main.ts) and by end-to-end tests.
+ */
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { openStore } from '../runtime/store/open.js';
+import { Runtime } from '../runtime/runtime.js';
+import { build } from './app.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const TEMPLATES_DIR = join(repoRoot, 'templates');
+export const DIST_DIR = join(repoRoot, 'dist');
+export const DEMO_TENANT = 'demo';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  mongodbUrl?: string;
+  staticDir?: string;
+  /** Create the demo tenant from the B2B CRM template with sample data when it does not exist. */
+  seedDemo?: boolean;
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  runtime: Runtime;
+  /** Sample records loaded on this start (empty when the demo already existed). */
+  seeded: Record<string, number> | null;
+  close(): Promise<void>;
+}
+
+export async function seedDemoTenant(runtime: Runtime): Promise<Record<string, number> | null> {
+  if (await runtime.tenants.get(DEMO_TENANT)) return null;
+  const { sampleCounts } = await runtime.createTenantFromTemplate(
+    join(TEMPLATES_DIR, 'b2b-crm'),
+    { id: DEMO_TENANT, label: '演示公司 Demo Co.' },
+    { sampleData: true, by: 'setup' },
+  );
+  return sampleCounts;
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
+  const store = await openStore({ dataDir: opts.dataDir ?? resolve('data'), mongodbUrl: opts.mongodbUrl });
+  try {
+    const runtime = new Runtime(store);
+    const seeded = opts.seedDemo === false ? null : await seedDemoTenant(runtime);
+    const app = await build({ runtime, templatesDir: TEMPLATES_DIR, staticDir: opts.staticDir ?? DIST_DIR, logger: opts.logger });
+    const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+    return {
+      url: address.replace('[::1]', 'localhost'),
+      app,
+      runtime,
+      seeded,
+      async close() {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
