@@ -35,19 +35,22 @@ export const definitionHeader = {
   description: optionalLocalizedText,
 } as const;
 
+/** Keys of a condition node: exactly one of all / any / not, or a fact test. */
+const conditionKeys = ['all', 'any', 'not', 'fact', 'operator', 'value', 'path', 'params'] as const;
+const only = (...keys: string[]) => ({
+  properties: Object.fromEntries(conditionKeys.filter((k) => !keys.includes(k)).map((k) => [k, false])),
+});
+
 /**
  * A json-rules-engine condition tree. It is recursive, so its TS type is
  * hand-written in conditions.ts while this schema stays the validator's source.
+ *
+ * The node's shape is chosen by if/else on its keys (not oneOf), so a fault is
+ * reported once, at the offending node or key, instead of once per branch.
  */
 export const conditionSchema = {
   $id: 'stagecraft:condition',
   type: 'object',
-  oneOf: [
-    { required: ['all'] },
-    { required: ['any'] },
-    { required: ['not'] },
-    { required: ['fact', 'operator'] },
-  ],
   properties: {
     all: { type: 'array', items: { $ref: 'stagecraft:condition' }, maxItems: 50 },
     any: { type: 'array', items: { $ref: 'stagecraft:condition' }, maxItems: 50 },
@@ -61,8 +64,36 @@ export const conditionSchema = {
         'isEmpty', 'isNotEmpty',
       ],
     },
-    value: {},
-    params: { type: 'object' },
+    /** A literal, a list of literals, or `{ fact, path? }` to compare with another fact. */
+    value: {
+      type: ['string', 'number', 'boolean', 'null', 'array', 'object'],
+      maxLength: 1000,
+      maxItems: 500,
+      items: { type: ['string', 'number', 'boolean', 'null'], maxLength: 1000 },
+      properties: {
+        fact: { type: 'string', minLength: 1, maxLength: 100 },
+        path: { type: 'string', maxLength: 200 },
+      },
+      required: ['fact'],
+      additionalProperties: false,
+    },
+    params: {
+      type: 'object',
+      maxProperties: 20,
+      propertyNames: apiName,
+      additionalProperties: { type: ['string', 'number', 'boolean', 'null'], maxLength: 1000 },
+    },
   },
   additionalProperties: false,
+  if: { required: ['all'] },
+  then: only('all'),
+  else: {
+    if: { required: ['any'] },
+    then: only('any'),
+    else: {
+      if: { required: ['not'] },
+      then: only('not'),
+      else: { required: ['fact', 'operator'] },
+    },
+  },
 } as const;

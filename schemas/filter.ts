@@ -1,17 +1,18 @@
 /**
  * MongoDB filter documents, as used by view and report filters (and access
  * scopes). Keys are field paths or an allowlist of query operators: no `$where`,
- * `$expr`, `$function` or other server-side code, and no `__proto__`.
+ * `$expr`, `$function` or other server-side code, no dotted paths, no `__proto__`.
  */
 
 /** Query operators a definition may use. */
+/** The same allowlist as runtime/records/filterGuard.ts, which also checks fields per entity. */
 export const filterOperators = [
   'and', 'or', 'nor', 'not', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin',
-  'exists', 'regex', 'options', 'elemMatch', 'size', 'all',
+  'exists', 'regex', 'options', 'size', 'all',
 ] as const;
 
-const keyPattern =
-  `^(\\$(${filterOperators.join('|')})|_?[A-Za-z][A-Za-z0-9_]{0,63}(\\.[A-Za-z0-9_]{1,64}){0,4})$`;
+/** An allowed operator, or a field api name (system fields: id, owner, createdAt, …). */
+const keyPattern = `^(\\$(${filterOperators.join('|')})|[a-zA-Z][a-zA-Z0-9]{0,62})$`;
 
 /** Any value inside a filter; objects nested in it follow the same key rules. */
 export const filterValueSchema = {
