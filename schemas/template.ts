@@ -62,7 +62,7 @@ export const templateSchema = {
       required: ['locale', 'timeZone', 'currency'],
       additionalProperties: false,
     },
-    /** Definition files, relative to the manifest, e.g. `definitions/entities/account.json`. */
+    /** Definition files, relative to the manifest, e.g. `definitions/entities/account.json`; one definition object per file. */
     definitions: { type: 'array', items: relativeJsonPath, minItems: 1, maxItems: 1000, uniqueItems: true },
     /** Optional sample records: one JSON file (an array of records) per entity. */
     sampleData: {
