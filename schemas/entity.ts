@@ -31,7 +31,7 @@ const textField = {
   properties: {
     ...fieldBase,
     type: { const: 'text' },
-    default: { type: 'string' },
+    default: { type: 'string', maxLength: 10000 },
     minLength: { type: 'integer', minimum: 0 },
     maxLength: { type: 'integer', minimum: 1, maximum: 10000 },
     pattern: { type: 'string', maxLength: 500 },
@@ -45,7 +45,7 @@ const longTextField = {
   properties: {
     ...fieldBase,
     type: { const: 'longText' },
-    default: { type: 'string' },
+    default: { type: 'string', maxLength: 100000 },
     maxLength: { type: 'integer', minimum: 1, maximum: 100000 },
   },
   required: fieldHead,
@@ -124,7 +124,7 @@ const selectField = {
     ...fieldBase,
     type: { const: 'select' },
     options: { type: 'array', items: selectOption, minItems: 1, maxItems: 500 },
-    default: { type: 'string' },
+    default: { type: 'string', maxLength: 10000 },
   },
   required: [...fieldHead, 'options'],
   additionalProperties: false,
@@ -136,8 +136,8 @@ const multiSelectField = {
     ...fieldBase,
     type: { const: 'multiSelect' },
     options: { type: 'array', items: selectOption, minItems: 1, maxItems: 500 },
-    default: { type: 'array', items: { type: 'string' } },
-    maxItems: { type: 'integer', minimum: 1 },
+    default: { type: 'array', items: { type: 'string', maxLength: 64 }, maxItems: 500 },
+    maxItems: { type: 'integer', minimum: 1, maximum: 500 },
   },
   required: [...fieldHead, 'options'],
   additionalProperties: false,
@@ -146,7 +146,7 @@ const multiSelectField = {
 const simpleStringField = <T extends string>(type: T) =>
   ({
     type: 'object',
-    properties: { ...fieldBase, type: { const: type }, default: { type: 'string' } },
+    properties: { ...fieldBase, type: { const: type }, default: { type: 'string', maxLength: 10000 } },
     required: fieldHead,
     additionalProperties: false,
   }) as const;
@@ -223,7 +223,7 @@ const fileField = {
     ...fieldBase,
     type: { const: 'file' },
     multiple: { type: 'boolean' },
-    accept: { type: 'array', items: { type: 'string', maxLength: 100 } },
+    accept: { type: 'array', items: { type: 'string', maxLength: 100 }, maxItems: 50 },
     maxSizeMb: { type: 'number', exclusiveMinimum: 0, maximum: 1024 },
   },
   required: fieldHead,
