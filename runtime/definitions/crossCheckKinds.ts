@@ -1,46 +1,138 @@
 /**
- * Cross-definition checks for the kinds beyond entity and form: every reference
- * to an entity or a field by name must resolve.
+ * Cross-definition checks for the kinds beyond entity and form: every entity,
+ * field, stage, pipeline, report and approval named in a definition must exist.
  */
+import type {
+  ApprovalDefinition,
+  DashboardDefinition,
+  PipelineDefinition,
+  ReportDefinition,
+  RoleDefinition,
+  ViewDefinition,
+  WorkflowDefinition,
+} from '../../schemas/index.js';
+import type { FieldDefinition } from '../../schemas/index.js';
 import type { DefinitionIssue, DefinitionSet } from './crossCheck.js';
+import { checkConditionFacts } from './crossCheck.js';
+import { SYSTEM_PROPERTIES } from './recordSchema.js';
 
-type Def = DefinitionSet['all'][number];
+type Push = (path: string, message: string) => void;
 
-function fieldExists(set: DefinitionSet, entity: string, field: string): boolean {
-  return set.entities.get(entity)?.fields.some((f) => f.name === field && !f.archived) ?? false;
+function fieldOf(set: DefinitionSet, entity: string, name: string): FieldDefinition | undefined {
+  return set.entities.get(entity)?.fields.find((f) => f.name === name && !f.archived);
+}
+
+function checkFieldRef(set: DefinitionSet, entity: string, name: string, path: string, push: Push): FieldDefinition | undefined {
+  const field = fieldOf(set, entity, name);
+  if (!field && !SYSTEM_PROPERTIES.has(name)) push(path, `no field "${name}" on ${entity}`);
+  return field;
+}
+
+function checkPipeline(def: PipelineDefinition, set: DefinitionSet, push: Push): void {
+  const field = fieldOf(set, def.entity, def.field);
+  if (!field || field.type !== 'select') return push('/field', `"${def.field}" is not a select field of ${def.entity}`);
+  const options = new Set(field.options.map((o) => o.value));
+  const stages = new Set<string>();
+  def.stages.forEach((s, i) => {
+    if (!options.has(s.value)) push(`/stages/${i}/value`, `"${s.value}" is not an option of ${def.entity}.${def.field}`);
+    if (stages.has(s.value)) push(`/stages/${i}/value`, `duplicate stage "${s.value}"`);
+    stages.add(s.value);
+  });
+  if (!stages.has(def.initialStage)) push('/initialStage', `"${def.initialStage}" is not a stage of this pipeline`);
+  def.transitions.forEach((t, i) => {
+    if (t.from !== '*' && !stages.has(t.from)) push(`/transitions/${i}/from`, `"${t.from}" is not a stage of this pipeline`);
+    if (!stages.has(t.to)) push(`/transitions/${i}/to`, `"${t.to}" is not a stage of this pipeline`);
+    (t.requiredFields ?? []).forEach((f, j) => checkFieldRef(set, def.entity, f, `/transitions/${i}/requiredFields/${j}`, push));
+    (t.allowed?.roles ?? []).forEach((r, j) => {
+      if (!set.all.some((d) => d.kind === 'role' && d.name === r)) push(`/transitions/${i}/allowed/roles/${j}`, `no role "${r}"`);
+    });
+  });
+}
+
+function checkView(def: ViewDefinition, set: DefinitionSet, push: Push): void {
+  (def.columns ?? []).forEach((c, i) => checkFieldRef(set, def.entity, c, `/columns/${i}`, push));
+  (def.sort ?? []).forEach((s, i) => checkFieldRef(set, def.entity, s.field, `/sort/${i}/field`, push));
+  if (def.kanban?.groupBy) checkFieldRef(set, def.entity, def.kanban.groupBy, '/kanban/groupBy', push);
+  if (def.kanban?.pipeline) {
+    const pipeline = set.all.find((d) => d.kind === 'pipeline' && d.name === def.kanban!.pipeline);
+    if (!pipeline || pipeline.entity !== def.entity) push('/kanban/pipeline', `no pipeline "${def.kanban.pipeline}" on ${def.entity}`);
+  }
+  if (def.calendar) {
+    checkFieldRef(set, def.entity, def.calendar.dateField, '/calendar/dateField', push);
+    if (def.calendar.endDateField) checkFieldRef(set, def.entity, def.calendar.endDateField, '/calendar/endDateField', push);
+  }
+}
+
+function checkReport(def: ReportDefinition, set: DefinitionSet, push: Push): void {
+  def.metrics.forEach((m, i) => {
+    if (m.field) checkFieldRef(set, def.entity, m.field, `/metrics/${i}/field`, push);
+  });
+  (def.dimensions ?? []).forEach((d, i) => {
+    const field = checkFieldRef(set, def.entity, d.field, `/dimensions/${i}/field`, push);
+    if (d.dateBucket && field && field.type !== 'date' && field.type !== 'datetime') {
+      push(`/dimensions/${i}/dateBucket`, `"${d.field}" is not a date field`);
+    }
+  });
+}
+
+function checkRole(def: RoleDefinition, set: DefinitionSet, push: Push): void {
+  for (const entity of Object.keys(def.permissions)) {
+    if (!set.entities.has(entity)) push(`/permissions/${entity}`, `no entity "${entity}"`);
+  }
+  for (const [entity, fields] of Object.entries(def.fieldPermissions ?? {})) {
+    if (!set.entities.has(entity)) push(`/fieldPermissions/${entity}`, `no entity "${entity}"`);
+    else for (const f of Object.keys(fields)) checkFieldRef(set, entity, f, `/fieldPermissions/${entity}/${f}`, push);
+  }
+  if (def.reportsTo && !set.all.some((d) => d.kind === 'role' && d.name === def.reportsTo)) push('/reportsTo', `no role "${def.reportsTo}"`);
+}
+
+function checkDashboard(def: DashboardDefinition, set: DefinitionSet, push: Push): void {
+  def.widgets.forEach((w, i) => {
+    if (!set.all.some((d) => d.kind === 'report' && d.name === w.report)) push(`/widgets/${i}/report`, `no report "${w.report}"`);
+  });
+}
+
+function checkWorkflow(def: WorkflowDefinition, set: DefinitionSet, push: Push): void {
+  const trigger = def.trigger as { type: string; field?: string };
+  if (trigger.field) checkFieldRef(set, def.entity, trigger.field, '/trigger/field', push);
+  if (def.conditions) {
+    for (const issue of checkConditionFacts(def.conditions, '/conditions', () => true)) push(issue.path, issue.message);
+  }
+  def.actions.forEach((action, i) => {
+    const a = action as { type: string; values?: Record<string, unknown>; entity?: string; approval?: string };
+    const target = a.type === 'createRecord' ? a.entity! : def.entity;
+    if (a.type === 'createRecord' && !set.entities.has(target)) return push(`/actions/${i}/entity`, `no entity "${target}"`);
+    for (const f of Object.keys(a.values ?? {})) checkFieldRef(set, target, f, `/actions/${i}/values/${f}`, push);
+    if (a.type === 'startApproval' && !set.all.some((d) => d.kind === 'approval' && d.name === a.approval)) {
+      push(`/actions/${i}/approval`, `no approval "${a.approval}"`);
+    }
+  });
+}
+
+function checkApproval(def: ApprovalDefinition, set: DefinitionSet, push: Push): void {
+  for (const [key, outcome] of Object.entries({ onApprove: def.onApprove, onReject: def.onReject, onRecall: def.onRecall })) {
+    for (const f of Object.keys(outcome?.setFields ?? {})) checkFieldRef(set, def.entity, f, `/${key}/setFields/${f}`, push);
+  }
 }
 
 export function checkOtherKinds(set: DefinitionSet): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
-  const push = (def: Def, path: string, message: string) => issues.push({ kind: def.kind, name: def.name, path, message });
   for (const def of set.all) {
-    if (def.kind === 'entity' || def.kind === 'form' || def.kind === 'template') continue;
-    const entity = typeof def.entity === 'string' ? def.entity : undefined;
-    if (entity === undefined) continue;
-    if (!set.entities.has(entity)) {
-      push(def, '/entity', `no entity "${entity}"`);
+    const push: Push = (path, message) => issues.push({ kind: def.kind, name: def.name, path, message });
+    const entity = (def as { entity?: unknown }).entity;
+    if (typeof entity === 'string' && def.kind !== 'form' && !set.entities.has(entity)) {
+      push('/entity', `no entity "${entity}"`);
       continue;
     }
-    if (def.kind === 'pipeline' && typeof def.field === 'string') {
-      const field = set.entities.get(entity)!.fields.find((f) => f.name === def.field);
-      if (!field || field.type !== 'select') {
-        push(def, '/field', `"${def.field}" is not a select field of ${entity}`);
-        continue;
-      }
-      const values = new Set(field.options.map((o) => o.value));
-      const stages = Array.isArray(def.stages) ? (def.stages as { value?: string; name?: string }[]) : [];
-      stages.forEach((stage, i) => {
-        const value = stage.value ?? stage.name;
-        if (value !== undefined && !values.has(value)) push(def, `/stages/${i}`, `"${value}" is not an option of ${entity}.${field.name}`);
-      });
-    }
-    if (def.kind === 'view' && Array.isArray(def.columns)) {
-      (def.columns as unknown[]).forEach((c, i) => {
-        const name = typeof c === 'string' ? c : (c as { field?: string })?.field;
-        if (typeof name === 'string' && !fieldExists(set, entity, name) && !['owner', 'createdAt', 'updatedAt'].includes(name)) {
-          push(def, `/columns/${i}`, `no field "${name}" on ${entity}`);
-        }
-      });
+    switch (def.kind) {
+      case 'pipeline': checkPipeline(def as unknown as PipelineDefinition, set, push); break;
+      case 'view': checkView(def as unknown as ViewDefinition, set, push); break;
+      case 'report': checkReport(def as unknown as ReportDefinition, set, push); break;
+      case 'role': checkRole(def as unknown as RoleDefinition, set, push); break;
+      case 'dashboard': checkDashboard(def as unknown as DashboardDefinition, set, push); break;
+      case 'workflow': checkWorkflow(def as unknown as WorkflowDefinition, set, push); break;
+      case 'approval': checkApproval(def as unknown as ApprovalDefinition, set, push); break;
+      default: break;
     }
   }
   return issues;

@@ -12,8 +12,9 @@ interface DefinitionParams extends TenantParams {
   name: string;
 }
 
+/** Kinds a tenant stores; a template manifest is a package, not a tenant definition. */
 function checkKind(kind: string): void {
-  if (!isDefinitionKind(kind)) throw notFound(`no definition kind "${kind}"`);
+  if (!isDefinitionKind(kind) || kind === 'template') throw notFound(`no definition kind "${kind}"`);
 }
 
 export async function definitionRoutes(app: FastifyInstance, opts: { runtime: Runtime }): Promise<void> {
