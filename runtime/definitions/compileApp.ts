@@ -42,7 +42,7 @@ function compileFormulas(entity: EntityDefinition, issues: ValidationIssue[]): C
   const compiled = new Map<string, CompiledFormulaField>();
   active.forEach((field) => {
     if (field.type !== 'formula') return;
-    const result = compileFormula(field.expression, scope);
+    const result = compileFormula(field.expression, scope, { resultType: field.resultType });
     if (isFormulaError(result)) {
       const index = entity.fields.indexOf(field);
       issues.push({ path: `/fields/${index}/expression`, message: result.message });
