@@ -4,6 +4,7 @@
  * carries its `type`, which the evaluator relies on.
  */
 import type { Node } from './ast.js';
+import { parseDay } from './dates.js';
 import { fail } from './errors.js';
 import { ArgProblem, FUNCTION_NAMES, lookupFunction } from './functions.js';
 import { resolveBinary, resolveUnary } from './operators.js';
@@ -13,6 +14,19 @@ function closest(name: string, candidates: Iterable<string>): string | undefined
   const lower = name.toLowerCase();
   for (const c of candidates) if (c.toLowerCase() === lower) return c;
   return undefined;
+}
+
+/**
+ * A text literal such as "2026-03-31" next to a date in an operator is read as a
+ * date: there is no date literal syntax, and `closeDate > "2026-03-31"` is how
+ * people write it. Only valid 'YYYY-MM-DD' literals, only beside a date.
+ */
+function dateLiteral(node: Node, type: ValueType, other: ValueType): ValueType {
+  if (other === 'date' && type === 'text' && node.kind === 'literal' && typeof node.value === 'string' && parseDay(node.value) !== null) {
+    node.type = 'date';
+    return 'date';
+  }
+  return type;
 }
 
 export function check(node: Node, scope: FormulaScope): ValueType {
@@ -54,7 +68,7 @@ function infer(node: Node, scope: FormulaScope): ValueType {
         }
         return 'boolean';
       }
-      const o = resolveBinary(node.op, left, right);
+      const o = resolveBinary(node.op, dateLiteral(node.left, left, right), dateLiteral(node.right, right, left));
       if (typeof o === 'string') return fail('TYPE', o, node.opStart, node.opStart + node.opText.length);
       return o.result;
     }
@@ -76,7 +90,7 @@ function infer(node: Node, scope: FormulaScope): ValueType {
         const expected =
           spec.minArgs === spec.maxArgs ? `${spec.minArgs}` :
           spec.maxArgs === Infinity ? `at least ${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
-        fail('ARITY', `${name} takes ${expected} argument${expected === '1' ? '' : 's'}, got ${count}: ${spec.usage}`, node.start, node.end);
+        fail('ARITY', `${name} takes ${expected} argument${/(^| )1$/.test(expected) ? '' : 's'}, got ${count}: ${spec.usage}`, node.start, node.end);
       }
       const types = node.args.map((arg) => check(arg, scope));
       try {
