@@ -117,6 +117,7 @@ export function resolveBinary(op: Exclude<BinaryOp, 'and' | 'or'>, left: ValueTy
   const hit = OVERLOADS[op].find((o) => fits(left, o.left) && fits(right, o.right));
   if (hit) return hit;
   const hint =
+    left === 'list' || right === 'list' ? '; test a multi-select with CONTAINS(field, "value")' :
     (left === 'text') !== (right === 'text') && op === '+' ? '; convert with TEXT(…) or VALUE(…)' :
     (left === 'date' && right === 'datetime') || (left === 'datetime' && right === 'date') ? '; a date and a datetime cannot be mixed' : '';
   return `operator "${op}" cannot be applied to ${left} and ${right}${hint}`;

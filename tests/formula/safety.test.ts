@@ -34,6 +34,7 @@ describe('unknown names', () => {
     expect(error.code).toBe('TYPE');
     expect(error.position).toBe(7);
     expect(error.description).toBe('operator "*" cannot be applied to text and number');
+    expect(compileError('tags = "vip"').description).toBe('operator "=" cannot be applied to list and text; test a multi-select with CONTAINS(field, "value")');
     expect(compileError('name + 1').description).toBe('operator "+" cannot be applied to text and number; convert with TEXT(…) or VALUE(…)');
   });
 
