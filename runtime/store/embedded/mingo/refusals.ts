@@ -1,0 +1,50 @@
+import { UnsupportedQueryError } from '../../port.js';
+
+/**
+ * Operators whose mingo implementations compare values without the collation.
+ * Under a collation they would silently answer with binary comparison, so we
+ * refuse them instead (find/aggregate without a collation are unaffected).
+ */
+const NOT_COLLATION_AWARE = new Set([
+  '$addToSet',
+  '$setUnion',
+  '$setIntersection',
+  '$setDifference',
+  '$setEquals',
+  '$setIsSubset',
+  '$indexOfArray',
+  '$sortArray',
+  '$min',
+  '$max',
+  '$minN',
+  '$maxN',
+  '$top',
+  '$topN',
+  '$bottom',
+  '$bottomN',
+  '$sortByCount',
+  '$bucket',
+  '$bucketAuto',
+  '$graphLookup',
+  '$setWindowFields',
+  '$densify',
+  '$all',
+  '$switch',
+]);
+
+export function assertCollationSupported(value: unknown, where: string): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+    } else if (v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) {
+      for (const [k, x] of Object.entries(v)) {
+        if (NOT_COLLATION_AWARE.has(k) || (k === '$in' && Array.isArray(x) && x.length === 2 && !Array.isArray(x[0]) && typeof x[1] === 'string')) {
+          throw new UnsupportedQueryError(`${k} with a collation is not supported by the embedded store (${where})`);
+        }
+        stack.push(x);
+      }
+    }
+  }
+}
