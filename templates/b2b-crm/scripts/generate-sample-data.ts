@@ -424,7 +424,7 @@ for (let i = 1; i <= OPP_COUNT; i++) {
   let closeDate: string;
   let created: string;
   if (stage === 'won' || stage === 'lost') {
-    closeDate = workday('2025-07-01', addDays(AS_OF, -1));
+    closeDate = workday(FIRST_DAY, addDays(AS_OF, -1));
     created = clampDate(addDays(closeDate, -int(25, 200)), FIRST_DAY, closeDate);
   } else {
     const [lo, hi] = { prospecting: [40, 182], qualification: [30, 160], proposal: [10, 120], negotiation: [3, 75] }[stage];
@@ -488,7 +488,7 @@ const productById = new Map(products.map((p) => [p.id, p]));
 const productsByCategory = (cat: string) => products.filter((p) => p.category === cat && p.active);
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-function buildLines(quoteId: string, target: number): number {
+function buildLines(quoteId: string, owner: string, target: number): number {
   const mix = pick([
     ['software', 'service', 'support', 'training'],
     ['saas', 'service', 'training'],
@@ -508,7 +508,7 @@ function buildLines(quoteId: string, target: number): number {
     const unitPrice = chance(0.85) ? listPrice : round2(listPrice * pick([0.9, 0.95, 0.8]));
     const quantity = Math.max(1, Math.round((target * shares[k]) / sum / unitPrice));
     const discount = weighted([[0, 70], [5, 15], [10, 10], [15, 5]] as const);
-    quoteLines.push({ id: `ql-${pad(quoteLines.length + 1, 5)}`, quote: quoteId, product: productId, quantity, unitPrice, discount });
+    quoteLines.push({ id: `ql-${pad(quoteLines.length + 1, 5)}`, quote: quoteId, product: productId, quantity, unitPrice, discount, owner });
     subtotal += quantity * unitPrice * (1 - discount / 100);
   });
   return round2(subtotal);
@@ -531,7 +531,7 @@ quotedOpps.forEach((opp) => {
         ? clampDate(addDays(opp.closeDate as string, -int(7, 40) - (versions - v) * 14), oppMeta.get(opp.id)!.created, opp.closeDate as string)
         : clampDate(addDays(AS_OF, -int(1, 45) - (versions - v) * 14), oppMeta.get(opp.id)!.created, addDays(AS_OF, -1));
     const discount = weighted([[0, 40], [3, 10], [5, 15], [8, 10], [10, 12], [12, 5], [15, 5], [18, 2], [20, 1]] as const);
-    const subtotal = buildLines(qid, ((opp.amount as number) ?? 200_000) / (1 - discount / 100));
+    const subtotal = buildLines(qid, opp.owner as string, ((opp.amount as number) ?? 200_000) / (1 - discount / 100));
     quotes.push({
       id: qid,
       name: `${opp.name} 报价${versions > 1 ? ` V${v}` : ''}`,
