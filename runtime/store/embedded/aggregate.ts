@@ -6,7 +6,7 @@ import type { Namespace } from './layout.js';
 import { mingoOptions } from './mingo/context.js';
 import type { ForeignSource } from './mingo/lookup.js';
 import { assertCollationSupported } from './mingo/refusals.js';
-import { findByValues, runFind } from './reads.js';
+import { type FindResult, findByValues, runFind } from './reads.js';
 import { assertNoDecimal, isPlainObject } from './values.js';
 
 /** Other collections of the same tenant only: the tenant is fixed by `ns`, only the name varies. */
@@ -52,14 +52,19 @@ function splitPrefix(pipeline: Pipeline): Prefix {
   return out;
 }
 
-export function runAggregate(engine: Engine, ns: Namespace, pipeline: Pipeline, collation?: Collation): Doc[] {
+export function runAggregate(
+  engine: Engine,
+  ns: Namespace,
+  pipeline: Pipeline,
+  collation?: Collation,
+): { docs: Doc[]; stats: FindResult['stats'] } {
   if (!Array.isArray(pipeline) || !pipeline.every(isPlainObject)) throw new TypeError('pipeline must be an array of stages');
   assertNoRefusedOperators(pipeline, 'pipeline');
   assertNoDecimal(pipeline, 'pipeline');
   if (collation) assertCollationSupported(pipeline, 'pipeline');
   const prefix = splitPrefix(pipeline);
-  const docs = runFind(engine, ns, prefix.filter, { sort: prefix.sort, skip: prefix.skip, limit: prefix.limit, collation }).docs;
-  if (prefix.rest.length === 0) return docs;
+  const { docs, stats } = runFind(engine, ns, prefix.filter, { sort: prefix.sort, skip: prefix.skip, limit: prefix.limit, collation });
+  if (prefix.rest.length === 0) return { docs, stats };
   const options = mingoOptions({ collation, foreign: foreignSource(engine, ns) });
-  return new Aggregator(prefix.rest, options).run(docs) as Doc[];
+  return { docs: new Aggregator(prefix.rest, options).run(docs) as Doc[], stats };
 }

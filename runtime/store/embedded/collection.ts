@@ -60,7 +60,13 @@ export class EmbeddedCollection implements Collection {
 
   async aggregate(pipeline: Pipeline, options: { collation?: Collation } = {}): Promise<Doc[]> {
     this.engine.assertOpen();
-    return runAggregate(this.engine, this.ns, pipeline, options.collation);
+    return runAggregate(this.engine, this.ns, pipeline, options.collation).docs;
+  }
+
+  /** Runs `aggregate` and reports what its planned prefix (leading $match/$sort/$skip/$limit) examined. */
+  async explainAggregate(pipeline: Pipeline, options: { collation?: Collation } = {}): Promise<Explained> {
+    this.engine.assertOpen();
+    return runAggregate(this.engine, this.ns, pipeline, options.collation).stats;
   }
 
   async insertOne(doc: Doc): Promise<string> {
