@@ -534,7 +534,7 @@ quotedOpps.forEach((opp) => {
     const subtotal = buildLines(qid, opp.owner as string, ((opp.amount as number) ?? 200_000) / (1 - discount / 100));
     quotes.push({
       id: qid,
-      name: `${opp.name} 报价${versions > 1 ? ` V${v}` : ''}`,
+      name: `${opp.name}报价${versions > 1 ? ` V${v}` : ''}`,
       opportunity: opp.id,
       account: opp.account,
       status,
