@@ -64,6 +64,12 @@ export const templateSchema = {
     },
     /** Definition files, relative to the manifest, e.g. `definitions/entities/account.json`; one definition object per file. */
     definitions: { type: 'array', items: relativeJsonPath, minItems: 1, maxItems: 1000, uniqueItems: true },
+    /**
+     * The day the sample data was written as of. On install every date and
+     * datetime of the sample records moves by (install day − this day), so a
+     * demo installed later still has open deals in the future.
+     */
+    sampleDataAsOf: { type: 'string', format: 'date' },
     /** Optional sample records: one JSON file (an array of records) per entity. */
     sampleData: {
       type: 'array',

@@ -37,6 +37,21 @@ export interface Draft {
 
 const versionId = (n: number) => `v${String(n).padStart(10, '0')}`;
 
+/*
+ * Definitions are stored as JSON text: they hold MongoDB filter documents
+ * (views, reports) whose `$`-operators may not be field names in a store, and
+ * a snapshot is only ever read whole.
+ */
+function fromVersionDoc(doc: Record<string, unknown>): VersionDoc {
+  const { definitionsJson, ...rest } = doc;
+  return { ...(rest as Omit<VersionDoc, 'definitions'>), definitions: JSON.parse(definitionsJson as string) };
+}
+
+function fromDraftDoc(doc: Record<string, unknown>): Draft {
+  const { definitionJson, _id, ...rest } = doc;
+  return { ...(rest as Omit<Draft, 'definition'>), definition: JSON.parse(definitionJson as string) };
+}
+
 export class DefinitionRepository {
   constructor(private readonly store: TenantStore) {}
 
@@ -47,11 +62,11 @@ export class DefinitionRepository {
 
   async getVersion(version: number): Promise<VersionDoc | null> {
     const doc = await this.store.collection(VERSIONS).findOne({ _id: versionId(version) });
-    return doc as unknown as VersionDoc | null;
+    return doc ? fromVersionDoc(doc) : null;
   }
 
   async listVersions(): Promise<Omit<VersionDoc, 'definitions'>[]> {
-    const docs = await this.store.collection(VERSIONS).find({}, { sort: { _id: -1 }, projection: { definitions: 0 } });
+    const docs = await this.store.collection(VERSIONS).find({}, { sort: { _id: -1 }, projection: { definitionsJson: 0 } });
     return docs as unknown as Omit<VersionDoc, 'definitions'>[];
   }
 
@@ -61,7 +76,7 @@ export class DefinitionRepository {
   }
 
   async drafts(): Promise<Draft[]> {
-    return (await this.store.collection(DRAFTS).find({}, { sort: { _id: 1 } })) as unknown as Draft[];
+    return (await this.store.collection(DRAFTS).find({}, { sort: { _id: 1 } })).map(fromDraftDoc);
   }
 
   /** Saves a draft after checking it against its kind's schema (cross-definition checks run at publish). */
@@ -70,7 +85,7 @@ export class DefinitionRepository {
     if (issues.length) throw invalid('the definition is invalid', issues);
     const def = definition as StoredDefinition;
     const draft: Draft = { kind: def.kind, name: def.name, definition: def, updatedAt: new Date(), updatedBy: by };
-    await this.store.collection(DRAFTS).updateOne({ _id: definitionKey(def.kind, def.name) }, { ...draft }, { upsert: true });
+    await this.writeDraft(draft);
     return draft;
   }
 
@@ -78,8 +93,14 @@ export class DefinitionRepository {
   async draftRemoval(kind: string, name: string, by: string): Promise<void> {
     const exists = (await this.published()).some((d) => d.kind === kind && d.name === name);
     if (!exists) throw notFound(`no published ${kind} "${name}"`);
-    const draft: Draft = { kind, name, definition: null, updatedAt: new Date(), updatedBy: by };
-    await this.store.collection(DRAFTS).updateOne({ _id: definitionKey(kind, name) }, { ...draft }, { upsert: true });
+    await this.writeDraft({ kind, name, definition: null, updatedAt: new Date(), updatedBy: by });
+  }
+
+  private async writeDraft(draft: Draft): Promise<void> {
+    const { definition, ...rest } = draft;
+    await this.store
+      .collection(DRAFTS)
+      .updateOne({ _id: definitionKey(draft.kind, draft.name) }, { ...rest, definitionJson: JSON.stringify(definition) }, { upsert: true });
   }
 
   async discardDraft(kind: string, name: string): Promise<void> {
@@ -134,7 +155,8 @@ export class DefinitionRepository {
       ...(opts.message ? { message: opts.message } : {}),
     };
     try {
-      await this.store.collection(VERSIONS).insertOne({ _id: versionId(version), ...doc });
+      const { definitions: defs, ...rest } = doc;
+      await this.store.collection(VERSIONS).insertOne({ _id: versionId(version), ...rest, definitionsJson: JSON.stringify(defs) });
     } catch (e) {
       if (e instanceof DuplicateKeyError) {
         throw conflict('STALE_DEFINITIONS', `another publish created version ${version} first; reload and try again`);

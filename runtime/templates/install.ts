@@ -10,6 +10,7 @@ import { createRecord } from '../records/savePipeline.js';
 import type { RecordContext } from '../records/context.js';
 import { recomputeRollups } from '../records/rollups.js';
 import type { TemplatePackage } from './loadPackage.js';
+import { addDays, localDate } from '../time.js';
 
 /** Entities ordered so that lookup targets load before the records pointing at them. */
 export function loadOrder(entities: readonly EntityDefinition[]): string[] {
@@ -28,21 +29,39 @@ export function loadOrder(entities: readonly EntityDefinition[]): string[] {
 }
 
 const CONCURRENCY = 16;
+const DAY_MS = 86_400_000;
+
+/** Moves a sample record's dates by `days`, so data written "as of" one day reads as of the install day. */
+export function shiftDates(entity: EntityDefinition, record: Record<string, unknown>, days: number): Record<string, unknown> {
+  if (days === 0) return record;
+  const out = { ...record };
+  for (const field of entity.fields) {
+    const value = out[field.name];
+    if (typeof value !== 'string') continue;
+    if (field.type === 'date') out[field.name] = addDays(value, days);
+    else if (field.type === 'datetime') out[field.name] = new Date(Date.parse(value) + days * DAY_MS).toISOString();
+  }
+  return out;
+}
 
 export async function installSampleData(ctx: RecordContext, pkg: TemplatePackage): Promise<Record<string, number>> {
   const app: CompiledApp = ctx.app;
   const counts: Record<string, number> = {};
   const byEntity = new Map(pkg.sampleData.map((s) => [s.entity, s.records]));
+  const asOf = pkg.manifest.sampleDataAsOf;
+  const today = localDate(ctx.now?.() ?? new Date(), ctx.tenant.timeZone);
+  const shift = asOf ? Math.round((Date.parse(today) - Date.parse(asOf)) / DAY_MS) : 0;
   for (const name of loadOrder([...app.entities.values()].map((e) => e.definition))) {
     const records = byEntity.get(name);
     if (!records) continue;
+    const definition = app.entities.get(name)!.definition;
     for (let i = 0; i < records.length; i += CONCURRENCY) {
       await Promise.all(
         records.slice(i, i + CONCURRENCY).map(async (record, j) => {
           const { id, ...fields } = record;
           if (typeof id !== 'string') throw invalid('every sample record needs a string id', [{ path: `${name}/${i + j}/id`, message: 'is required' }]);
           const owner = typeof fields.owner === 'string' ? fields.owner : ctx.user;
-          await createRecord({ ...ctx, user: owner }, name, fields, { id });
+          await createRecord({ ...ctx, user: owner }, name, shiftDates(definition, fields, shift), { id });
         }),
       );
     }
