@@ -1,0 +1,159 @@
+/**
+ * One record, new or existing: loads it, renders its form, saves through the
+ * API and turns the server's answers into what the user sees — messages at
+ * fields for 422, a reload offer for 409 (someone else saved first).
+ */
+import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Form, Popconfirm, Result, Space, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { EntityDefinition } from '../../../schemas/entity.js';
+import { formFor } from '../../../runtime/ui/defaultForm.js';
+import { defaultValues } from '../../../runtime/ui/defaults.js';
+import { titleOf } from '../../../runtime/ui/fields.js';
+import { localize } from '../../../runtime/ui/labels.js';
+import { RecordForm } from '../../../runtime/ui/RecordForm.js';
+import type { ErrorDetail, RecordData, RecordRefs } from '../../../runtime/ui/types.js';
+import { ApiError, isNetworkError } from '../api/http.js';
+import { useLocale } from '../i18n/LocaleContext.js';
+import { Link, navigate } from '../router.js';
+import { NotFound } from '../shell/NotFound.js';
+import { useTenant } from '../shell/TenantContext.js';
+import { RecordMeta } from './RecordMeta.js';
+import { RelatedList } from './RelatedList.js';
+import { changedValues, creationValues } from './recordChanges.js';
+
+type Loaded = { record: RecordData; refs: RecordRefs };
+
+/** 409 also answers duplicates and references (with details); only a version clash calls for a reload. */
+const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && (e.code === 'STALE_VERSION' || e.details.length === 0);
+
+export default function RecordPage({ entity, id }: { entity: EntityDefinition; id: string | null }) {
+  const { api, manifest, path } = useTenant();
+  const { locale, t } = useLocale();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm();
+  const [loaded, setLoaded] = useState<Loaded | undefined>(() =>
+    id ? undefined : { record: defaultValues(entity, manifest.tenant.timeZone), refs: {} });
+  const [loadError, setLoadError] = useState<unknown>();
+  const [serverErrors, setServerErrors] = useState<ErrorDetail[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState(false);
+  const formDefinition = useMemo(() => formFor(entity, manifest.forms), [entity, manifest.forms]);
+  const entityLabel = localize(entity.label, locale);
+  const listPath = path(entity.name);
+
+  const load = useCallback(async () => {
+    if (!id) return;
+    setLoadError(undefined);
+    try {
+      const record = await api.get(entity.name, id);
+      setLoaded({ record, refs: await api.refsOf(entity, record) });
+      setStale(false);
+      setServerErrors([]);
+    } catch (e) {
+      setLoadError(e);
+    }
+  }, [api, entity, id]);
+  useEffect(() => { void load(); }, [load]);
+
+  const explain = (e: unknown) => (isNetworkError(e) ? t('networkError') : e instanceof Error ? e.message : String(e));
+
+  const onConflict = () => {
+    setStale(true);
+    modal.confirm({ title: t('conflictTitle'), content: t('conflictBody'), okText: t('reload'), cancelText: t('cancel'), onOk: load });
+  };
+
+  const save = async (values: Record<string, unknown>) => {
+    if (!loaded) return;
+    setServerErrors([]);
+    const record = loaded.record;
+    const changes = id ? changedValues(record, values) : creationValues(values);
+    if (id && Object.keys(changes).length === 0) {
+      message.info(t('noChanges'));
+      return;
+    }
+    setSaving(true);
+    try {
+      if (!id) {
+        const created = await api.create(entity.name, changes);
+        message.success(t('created', { entity: entityLabel }));
+        navigate(path(entity.name, String(created.id)), { replace: true });
+      } else {
+        const updated = await api.update(entity.name, id, changes, Number(record.version));
+        setLoaded({ record: updated, refs: await api.refsOf(entity, updated).catch(() => loaded.refs) });
+        message.success(t('saved'));
+      }
+    } catch (e) {
+      if (isStale(e) && id) onConflict();
+      else if (e instanceof ApiError && e.details.length > 0 && (e.status === 422 || e.status === 400 || e.status === 409)) {
+        setServerErrors(e.details);
+        message.error(t('validationFailed'));
+      } else message.error(explain(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!id || !loaded) return;
+    try {
+      await api.remove(entity.name, id, Number(loaded.record.version));
+      message.success(t('deleted'));
+      navigate(listPath);
+    } catch (e) {
+      if (isStale(e)) onConflict();
+      else message.error(explain(e));
+    }
+  };
+
+  if (loadError instanceof ApiError && loadError.status === 404) return <NotFound />;
+  if (loadError) {
+    return <Result status="error" title={t('loadFailed')} subTitle={explain(loadError)} extra={<Button type="primary" onClick={load}>{t('retry')}</Button>} />;
+  }
+  if (!loaded) return <div className="sc-center"><Spin size="large" /></div>;
+
+  const title = id ? titleOf(entity, loaded.record) : t('newRecordTitle', { entity: entityLabel });
+
+  return (
+    <div className="sc-page">
+      <div className="sc-page-header sc-record-header">
+        <div className="sc-record-heading">
+          <Breadcrumb items={[{ title: <Link to={listPath}>{localize(entity.pluralLabel ?? entity.label, locale)}</Link> }, { title }]} />
+          <Typography.Title level={4} style={{ margin: '4px 0 0' }}>{title}</Typography.Title>
+          {id && <RecordMeta record={loaded.record} />}
+        </div>
+        <Space wrap>
+          <Button onClick={() => navigate(listPath)}>{t('cancel')}</Button>
+          {id && (
+            <Popconfirm title={t('confirmDelete', { entity: entityLabel })} okText={t('delete')} cancelText={t('cancel')} okButtonProps={{ danger: true }} onConfirm={remove}>
+              <Button danger icon={<DeleteOutlined />}>{t('delete')}</Button>
+            </Popconfirm>
+          )}
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={stale} onClick={() => form.submit()}>
+            {t('save')}
+          </Button>
+        </Space>
+      </div>
+      {stale && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('conflictTitle')} description={t('conflictBody')}
+          action={<Button size="small" onClick={load}>{t('reload')}</Button>} />
+      )}
+      <Card className="sc-card">
+        <RecordForm
+          // A saved or reloaded version starts a fresh form with the server's values (formulas included).
+          key={String(loaded.record.version ?? 'new')}
+          entity={entity}
+          form={formDefinition}
+          formInstance={form}
+          initialValues={loaded.record}
+          refs={loaded.refs}
+          searchLookup={api.searchLookup}
+          serverErrors={serverErrors}
+          disabled={saving}
+          onSubmit={save}
+          renderRelatedList={(list) => <RelatedList list={list} parentId={id} />}
+        />
+      </Card>
+    </div>
+  );
+}

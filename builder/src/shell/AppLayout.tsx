@@ -1,0 +1,69 @@
+/** The frame of the reps' app: side menu of the tenant's entities, header with tenant and language. */
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Menu, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { localize } from '../../../runtime/ui/labels.js';
+import { useLocale } from '../i18n/LocaleContext.js';
+import { navigate } from '../router.js';
+import { EntityIcon } from './entityIcon.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { useTenant } from './TenantContext.js';
+
+export function AppLayout({ activeEntity, children }: { activeEntity?: string; children: ReactNode }) {
+  const { manifest, path } = useTenant();
+  const { locale, t } = useLocale();
+  const screens = Grid.useBreakpoint();
+  // On phones the menu starts folded so the record gets the screen.
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 768);
+
+  const items = manifest.entities.map((entity) => ({
+    key: entity.name,
+    icon: <EntityIcon name={entity.icon} />,
+    label: localize(entity.pluralLabel ?? entity.label, locale, entity.name),
+  }));
+
+  return (
+    <Layout className="sc-app" hasSider>
+      <Layout.Sider
+        className="sc-sider"
+        width={216}
+        collapsedWidth={screens.md ? 64 : 0}
+        collapsed={collapsed}
+        trigger={null}
+        theme="dark"
+      >
+        <div className="sc-brand" title={manifest.tenant.label}>
+          <span className="sc-brand-mark">S</span>
+          {!collapsed && <span className="sc-brand-name">{t('appName')}</span>}
+        </div>
+        <nav aria-label="main">
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={activeEntity ? [activeEntity] : []}
+            items={items}
+            onClick={({ key }) => {
+              navigate(path(key));
+              if (!screens.md) setCollapsed(true);
+            }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="sc-header">
+          <Button
+            type="text"
+            aria-label={t('collapse')}
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed(!collapsed)}
+          />
+          <Typography.Text strong className="sc-tenant-label">{manifest.tenant.label}</Typography.Text>
+          <div className="sc-header-right">
+            <LanguageSwitch />
+          </div>
+        </Layout.Header>
+        <Layout.Content className="sc-content">{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Builds the app shell (and later the designer) into <repo>/dist, which the
+ * server hosts with an SPA fallback. Run from the repo root:
+ * `vite build --config builder/vite.config.ts`.
+ */
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: resolve(here, '../dist'),
+    emptyOutDir: true,
+    // antd alone is several hundred kB; the warning would fire on every build without telling us anything.
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    // `npm run dev` serves the API on 3000; the Vite dev server forwards to it.
+    proxy: { '/api': 'http://127.0.0.1:3000', '/healthz': 'http://127.0.0.1:3000' },
+  },
+});

@@ -1,0 +1,20 @@
+/** The renderer's public surface, shared by the reps' app and the builder's live preview. */
+export { RendererProvider, useRenderer, useUiText, type RendererSettings } from './RendererContext.js';
+export { FieldInput, type FieldInputProps } from './FieldInput.js';
+export { FieldDisplay, type FieldDisplayProps } from './FieldDisplay.js';
+export { RecordForm, type RecordFormProps } from './RecordForm.js';
+export type { RelatedListDefinition } from './FormSectionView.js';
+export { RecordList, type RecordListProps } from './RecordList.js';
+export { FilterBar } from './FilterBar.js';
+export { buildFilter, filterableFields } from './filterDocument.js';
+export { defaultForm, formFor } from './defaultForm.js';
+export { activeFields, fieldMap, isComputed, isEditable, titleOf } from './fields.js';
+export { listColumns } from './listColumns.js';
+export { localize } from './labels.js';
+export { evaluateCondition } from './conditions.js';
+export { fieldStates } from './formRules.js';
+export { placeServerErrors, fieldOfPointer } from './serverErrors.js';
+export * from './format.js';
+export type * from './types.js';
+export { defaultValues } from './defaults.js';
+export { systemField } from './systemFields.js';
