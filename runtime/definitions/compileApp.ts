@@ -71,7 +71,12 @@ function dependentRollups(entityName: string, entities: readonly EntityDefinitio
   return out;
 }
 
-function compileEntity(entity: EntityDefinition, all: readonly EntityDefinition[], issues: ValidationIssue[]): CompiledEntity {
+function compileEntity(
+  entity: EntityDefinition,
+  all: readonly EntityDefinition[],
+  forms: readonly FormDefinition[],
+  issues: ValidationIssue[],
+): CompiledEntity {
   const active = entity.fields.filter((f) => !f.archived);
   const fields = new Map<string, FieldDefinition>(active.map((f) => [f.name, f]));
   return {
@@ -86,6 +91,7 @@ function compileEntity(entity: EntityDefinition, all: readonly EntityDefinition[
     lookups: active.filter((f): f is FieldOf<'lookup'> => f.type === 'lookup'),
     dependentRollups: dependentRollups(entity.name, all),
     titleField: entity.titleField,
+    formRules: forms.filter((f) => f.entity === entity.name).flatMap((f) => f.rules ?? []),
   };
 }
 
@@ -93,17 +99,17 @@ function compileEntity(entity: EntityDefinition, all: readonly EntityDefinition[
 export function compileApp(version: number, definitions: readonly StoredDefinition[]): CompiledApp {
   const frozen = definitions.map((d) => deepFreeze(structuredClone(d)));
   const entityDefs = frozen.filter((d) => d.kind === 'entity') as unknown as EntityDefinition[];
+  const formDefs = frozen.filter((d) => d.kind === 'form') as unknown as FormDefinition[];
   const entities = new Map<string, CompiledEntity>();
   const failures: (ValidationIssue & { kind: string; name: string })[] = [];
   for (const def of entityDefs) {
     const issues: ValidationIssue[] = [];
-    const compiled = compileEntity(def, entityDefs, issues);
+    const compiled = compileEntity(def, entityDefs, formDefs, issues);
     failures.push(...issues.map((i) => ({ ...i, kind: 'entity', name: def.name })));
     entities.set(def.name, Object.freeze(compiled));
   }
   if (failures.length) throw new DefinitionCompileError(failures);
-  const forms = new Map<string, FormDefinition>();
-  for (const def of frozen) if (def.kind === 'form') forms.set(def.name, def as unknown as FormDefinition);
+  const forms = new Map(formDefs.map((f) => [f.name, f]));
   return Object.freeze({
     version,
     entities,

@@ -1,6 +1,6 @@
 /** The frozen, indexed form of a tenant's published definitions that requests run against. */
 import type { ValidateFunction } from 'ajv';
-import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition } from '../../schemas/index.js';
+import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, FormRule } from '../../schemas/index.js';
 
 export interface CompiledFormulaField {
   readonly field: FieldOf<'formula'>;
@@ -29,6 +29,8 @@ export interface CompiledEntity {
   readonly lookups: readonly FieldOf<'lookup'>[];
   readonly dependentRollups: readonly DependentRollup[];
   readonly titleField: string;
+  /** Rules of every form of the entity: a rule a form enforces, the server enforces on every channel. */
+  readonly formRules: readonly FormRule[];
 }
 
 export interface TenantSettings {

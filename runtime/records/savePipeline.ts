@@ -1,6 +1,7 @@
 /**
  * The one save path of every channel (app, API, import, workflow, template):
- *   input gate → defaults → formulas → validation → references → auto-numbers
+ *   input gate → defaults → formulas → validation (entity schema, form rules)
+ *   → references → auto-numbers
  *   → write with optimistic version check → roll-ups → audit.
  * Access checks and after-save workflows join this path in their own issues.
  */
@@ -13,6 +14,7 @@ import { assignAutoNumbers } from './autoNumber.js';
 import { requireEntity, type RecordContext } from './context.js';
 import { applyDefaults } from './defaults.js';
 import { computeFormulas } from './formulas.js';
+import { enforceFormRules } from './formRules.js';
 import { checkLookups, deleteEffects } from './integrity.js';
 import { emptyRollups, recomputeRollups } from './rollups.js';
 import { sanitizeInput } from './sanitizeInput.js';
@@ -61,6 +63,7 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
   emptyRollups(entity, values);
   computeFormulas(entity, values, clock);
   validate(entity, values);
+  enforceFormRules(entity, values, null);
   await checkLookups(ctx.store, ctx.app, entity, values, new Set(Object.keys(values)));
   await assignAutoNumbers(ctx.store, entity.name, entity.autoNumbers, values, clock);
 
@@ -111,6 +114,7 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   const values = { ...before, ...changes };
   computeFormulas(entity, values, clock);
   validate(entity, values);
+  enforceFormRules(entity, values, before);
   const changed = fieldChanges(before, values);
   await checkLookups(ctx.store, ctx.app, entity, values, new Set(changed.map((c) => c.field)));
   if (changed.length === 0) return toApiRecord(entity, current);

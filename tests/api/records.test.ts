@@ -112,6 +112,19 @@ describe('records API', () => {
     expect(now).toMatchObject({ linesTotal: 50.5, lineCount: 1 });
   });
 
+  it('enforces form rules on the server: required and read-only while a condition holds', async () => {
+    const missing = await post('deal', { title: 'Won without amount', company: 'co-1', stage: 'won' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.details).toEqual([{ path: '/amount', message: 'is required' }]);
+    const won = await post('deal', { title: 'Won with amount', company: 'co-1', stage: 'won', amount: 10 });
+    expect(won.statusCode).toBe(201);
+    const rename = await h.app.inject({ method: 'PATCH', url: `${base}/deal/${won.json().id}`, payload: { version: 1, title: 'Renamed', stage: 'new' } });
+    expect(rename.statusCode).toBe(422);
+    expect(rename.json().error.details).toEqual([{ path: '/title', message: 'is read-only here' }]);
+    const reopen = await h.app.inject({ method: 'PATCH', url: `${base}/deal/${won.json().id}`, payload: { version: 1, stage: 'new' } });
+    expect(reopen.statusCode).toBe(200);
+  });
+
   it('enforces unique fields with 409', async () => {
     const res = await post('company', { name: '杭州云帆科技有限公司' });
     expect(res.statusCode).toBe(409);
