@@ -186,6 +186,27 @@ for (const adapter of adapters()) {
       ]);
     });
 
+    it('$dateTrunc day around a DST change (America/New_York) and a fixed offset', async () => {
+      const c = freshTenant(store).collection('events');
+      await c.insertMany([
+        { _id: 'e1', at: new Date('2026-03-08T12:00:00Z') }, // DST starts 02:00 local that day
+        { _id: 'e2', at: new Date('2026-11-01T12:00:00Z') }, // DST ends that day
+      ]);
+      const out = await c.aggregate([
+        { $sort: { _id: 1 } },
+        {
+          $project: {
+            ny: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'America/New_York' } },
+            fixed: { $dateTrunc: { date: '$at', unit: 'day', timezone: '+08:00' } },
+          },
+        },
+      ]);
+      expect(out.map((d) => [(d.ny as Date).toISOString(), (d.fixed as Date).toISOString()])).toEqual([
+        ['2026-03-08T05:00:00.000Z', '2026-03-07T16:00:00.000Z'],
+        ['2026-11-01T04:00:00.000Z', '2026-10-31T16:00:00.000Z'],
+      ]);
+    });
+
     it('$group by $dateTrunc month in Asia/Shanghai (a monthly report)', async () => {
       const out = await deals.aggregate([
         { $group: { _id: { $dateTrunc: { date: '$closedAt', unit: 'month', timezone: SH } }, total: { $sum: '$amount' } } },

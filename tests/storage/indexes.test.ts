@@ -134,6 +134,17 @@ for (const adapter of adapters()) {
       }
     });
 
+    it('collation queries on an indexed field ignore the binary index order', async () => {
+      const c = freshTenant(store).collection('names');
+      await c.createIndex({ keys: { name: 1 } });
+      await c.insertMany(['b', 'A', 'c', 'a', 'B'].map((name, i) => ({ _id: `n${i}`, name })));
+      const ci = { locale: 'en', strength: 2 } as const;
+      expect((await c.find({ name: 'a' }, { collation: ci, sort: { _id: 1 } })).map((d) => d._id)).toEqual(['n1', 'n3']);
+      const sorted = await c.find({}, { sort: { name: -1, _id: 1 }, collation: ci, limit: 3 });
+      expect(sorted.map((d) => d._id)).toEqual(['n2', 'n0', 'n4']);
+      expect((await c.find({ name: { $gte: 'B' } }, { collation: ci, sort: { _id: 1 } })).map((d) => d._id)).toEqual(['n0', 'n2', 'n4']);
+    });
+
     it('indexes follow updates and deletes', async () => {
       const c = freshTenant(store).collection('deals');
       await c.createIndex({ keys: { owner: 1, amount: 1 } });

