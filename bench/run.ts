@@ -78,8 +78,11 @@ async function main(): Promise<void> {
     const runtime = new Runtime(store);
 
     // ---- one tenant with many opportunities: (a) and (c) -----------------------------
+    // Both tenants are installed up front, from the template as it is when the run starts.
     const readTenant = 'bench-read';
+    const writeTenant = 'bench-write';
     const setup = await createBenchTenant(runtime, readTenant);
+    await createBenchTenant(runtime, writeTenant);
     console.log(`template: ${setup.note}`);
     console.log(`index {${LIST_INDEX.join(', ')}} on ${ENTITY}: ${setup.indexAdded ? 'added by the bench (published as a new version)' : 'already in the template'}`);
     const ctx = await runtime.context(readTenant, { user: null, channel: 'api' });
@@ -120,8 +123,6 @@ async function main(): Promise<void> {
 
     // ---- (b) create through HTTP, on a fresh tenant -----------------------------------
     heading('(b) create opportunity through HTTP (fastify inject)');
-    const writeTenant = 'bench-write';
-    await createBenchTenant(runtime, writeTenant);
     const accounts = generateAccounts();
     await bulkInsert(store.tenant(writeTenant).collection('records.account'), accounts);
     const app = await build({ runtime, templatesDir: TEMPLATES_DIR });
