@@ -8,7 +8,7 @@ import { activeFields } from './fields.js';
 import type { FilterBarValues } from './types.js';
 
 const FILTERABLE = new Set(['select', 'multiSelect', 'date', 'datetime']);
-const MAX_FIELD_FILTERS = 5;
+const MAX_FIELD_FILTERS = 4;
 
 /** Pickable fields (selects, dates) get a filter; text is covered by the search box. */
 export function filterableFields(entity: EntityDefinition, preferred?: readonly string[]): FieldDefinition[] {

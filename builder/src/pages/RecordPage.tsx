@@ -76,11 +76,13 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
     try {
       if (!id) {
         const created = await api.create(entity.name, changes);
+        message.destroy(); // an earlier "not saved" must not linger beside "created"
         message.success(t('created', { entity: entityLabel }));
         navigate(path(entity.name, String(created.id)), { replace: true });
       } else {
         const updated = await api.update(entity.name, id, changes, Number(record.version));
         setLoaded({ record: updated, refs: await api.refsOf(entity, updated).catch(() => loaded.refs) });
+        message.destroy();
         message.success(t('saved'));
       }
     } catch (e) {

@@ -1,0 +1,115 @@
+/**
+ * A sales rep's first session in the demo tenant, in headless Chromium against
+ * the real server: find opportunities through the menu, create one, get the
+ * server's validation message at the amount field, fix it, save, and find the
+ * new opportunity by searching the list. Then switch the UI to English.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import { fillDate, formItem, gone, pickOption, visible } from './ui.js';
+
+const sampleAccounts = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../templates/b2b-crm/sample-data/account.json'), 'utf8'),
+) as { id: string; name: string }[];
+
+let app: RunningApp | undefined;
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** A new user: no stored language, no session — a fresh browser context. */
+async function freshPage(): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+describe("reps' app", () => {
+  it('creates an opportunity, shows the server validation message at the field, and finds it by search', async () => {
+    const page = await freshPage();
+    const name = `E2E 智慧工厂项目 ${Date.now()}`;
+    const account = sampleAccounts[0];
+
+    await page.goto(`${app!.url}/`);
+    const menu = page.getByRole('navigation', { name: 'main' });
+    await menu.getByRole('menuitem', { name: '客户' }).click();
+    await visible(page.getByRole('heading', { name: '客户' }));
+    await menu.getByRole('menuitem', { name: '商机' }).click();
+    await visible(page.getByRole('heading', { name: '商机' }));
+    await visible(page.locator('.ant-table-row'));
+
+    await page.getByRole('button', { name: '新建' }).click();
+    await visible(page.getByRole('heading', { name: '新建商机' }));
+    await page.getByLabel('商机名称', { exact: true }).fill(name);
+    await pickOption(page, '客户', account.name, account.name.slice(0, 4));
+    await fillDate(page, '预计成交日期', '2026-12-31');
+    await pickOption(page, '销售阶段', '方案报价');
+    await page.getByLabel('金额', { exact: true }).fill('-5000');
+
+    const rejected = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/records/opportunity'));
+    await page.getByRole('button', { name: '保存' }).click();
+    const answer = await rejected;
+    expect(answer.status()).toBe(422);
+    const body = (await answer.json()) as { error: { details: { path: string; message: string }[] } };
+    const amountProblem = body.error.details.find((d) => d.path === '/amount');
+    expect(amountProblem, JSON.stringify(body)).toBeDefined();
+    // The server's own words, under the amount field.
+    await visible(formItem(page, '金额').getByText(amountProblem!.message));
+    await page.screenshot({ path: '/tmp/stagecraft-e2e-validation.png', fullPage: true });
+
+    await page.getByLabel('金额', { exact: true }).fill('120000');
+    await gone(formItem(page, '金额').getByText(amountProblem!.message));
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/records/opportunity'));
+    await page.getByRole('button', { name: '保存' }).click();
+    expect((await created).status()).toBe(201);
+    await visible(page.getByText('商机已创建'));
+    await visible(page.getByRole('heading', { name }));
+
+    await menu.getByRole('menuitem', { name: '商机' }).click();
+    const search = page.getByPlaceholder('搜索商机名称');
+    await search.fill(name);
+    await search.press('Enter');
+    await visible(page.locator('.ant-table-row').filter({ hasText: name }));
+    await visible(page.getByText('1 条记录'));
+    const row = page.locator('.ant-table-row').filter({ hasText: name });
+    await visible(row.getByText(account.name));
+    await visible(row.getByText('方案报价'));
+    await visible(row.getByText('¥120,000.00'));
+    await page.screenshot({ path: '/tmp/stagecraft-e2e-list.png', fullPage: true });
+    await page.context().close();
+  }, 120_000);
+
+  it('switches the menu to English and remembers the choice', async () => {
+    const page = await freshPage();
+    await page.goto(`${app!.url}/`);
+    const menu = page.getByRole('navigation', { name: 'main' });
+    await visible(menu.getByRole('menuitem', { name: '商机' }));
+
+    await page.getByText('English', { exact: true }).click();
+    await visible(menu.getByRole('menuitem', { name: 'Opportunities' }));
+    await visible(menu.getByRole('menuitem', { name: 'Accounts' }));
+    expect(await menu.getByRole('menuitem', { name: '商机' }).count()).toBe(0);
+    await visible(page.getByRole('button', { name: 'New' }));
+
+    await page.reload();
+    await visible(menu.getByRole('menuitem', { name: 'Opportunities' }));
+    await visible(page.getByRole('heading', { name: 'Opportunities' }));
+    await visible(page.getByRole('columnheader', { name: 'Opportunity name' }));
+    await visible(page.locator('.ant-table-row'));
+    await page.screenshot({ path: '/tmp/stagecraft-e2e-english.png' });
+    await page.context().close();
+  }, 60_000);
+});
