@@ -186,6 +186,23 @@ for (const adapter of adapters()) {
       ]);
     });
 
+    it('date parts accept any IANA zone, UTC and fixed offsets', async () => {
+      const [out] = await deals.aggregate([
+        { $match: { _id: 'd1' } },
+        {
+          $project: {
+            _id: 0,
+            utc: { $dateToString: { date: '$closedAt', format: '%Y-%m-%d %H:%M', timezone: 'UTC' } },
+            ba: { $dateToString: { date: '$closedAt', format: '%Y-%m-%d %H:%M', timezone: 'America/Argentina/Buenos_Aires' } },
+            kolkata: { $hour: { date: '$closedAt', timezone: '+05:30' } },
+            shDay: { $dayOfMonth: { date: '$closedAt', timezone: SH } },
+            shMonth: { $month: { date: '$closedAt', timezone: SH } },
+          },
+        },
+      ]);
+      expect(out).toEqual({ utc: '2026-01-31 17:00', ba: '2026-01-31 14:00', kolkata: 22, shDay: 1, shMonth: 2 });
+    });
+
     it('$dateTrunc day around a DST change (America/New_York) and a fixed offset', async () => {
       const c = freshTenant(store).collection('events');
       await c.insertMany([

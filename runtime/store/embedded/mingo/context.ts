@@ -10,6 +10,7 @@ import type { AnyObject, Options } from 'mingo/types';
 import type { Collation } from '../../port.js';
 import { stringCompareFor } from '../compare.js';
 import { Canonicalizer, collationExpressionOps, collationQueryOps } from './collation.js';
+import { datePartOps } from './date-parts.js';
 import { dateTrunc } from './date-trunc.js';
 import { type ForeignSource, makeLookup } from './lookup.js';
 
@@ -33,6 +34,7 @@ export function mingoOptions(setup: MingoSetup): Partial<Options> {
   // strings equal under the collation collapse to the first one seen.
   const canonicalizers: Canonicalizer[] = [];
   const expression: Record<string, unknown> = {
+    ...datePartOps,
     $dateTrunc: dateTrunc,
     [GROUP_KEY]: (obj: AnyObject, e: { stage: number; id: unknown }, o: Options) =>
       canonicalizers[e.stage].canon(evalExpr(obj, e.id, o)),
