@@ -15,8 +15,16 @@ export interface AdapterCase {
   open(): Promise<Store>;
 }
 
+const created: string[] = [];
+process.on('exit', () => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp DATA_DIR, removed when the test process exits. */
 export function tempDir(prefix = 'stagecraft-store-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 export function adapters(): AdapterCase[] {

@@ -246,6 +246,12 @@ for (const adapter of adapters()) {
       expect(out.map((g) => [String(g._id).toLowerCase(), g.n])).toEqual([['paris', 3], ['rome', 1]]);
       const matched = await c.aggregate([{ $match: { city: 'paris' } }, { $count: 'n' }], { collation: { locale: 'en', strength: 2 } });
       expect(matched).toEqual([{ n: 3 }]);
+      if (store.kind === 'embedded') {
+        // Operators mingo would evaluate without the collation are refused rather than answered wrongly.
+        await expect(
+          c.aggregate([{ $group: { _id: null, cities: { $addToSet: '$city' } } }], { collation: { locale: 'en', strength: 2 } }),
+        ).rejects.toBeInstanceOf(UnsupportedQueryError);
+      }
     });
 
     it('refuses stages that write', async () => {

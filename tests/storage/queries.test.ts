@@ -107,6 +107,9 @@ for (const adapter of adapters()) {
       expect(ids(await c.find({ name: 'apple' }, { collation: { locale: 'en', strength: 2 } }))).toEqual(['1', '2']);
       expect(ids(await c.find({ name: 'apple' }, { collation: { locale: 'en', strength: 1 } }))).toEqual(['1', '2', '3']);
       expect(ids(await c.find({ name: { $in: ['PEAR'] } }, { collation: { locale: 'en', strength: 2 } }))).toEqual(['4']);
+      expect(ids(await c.find({ name: { $in: ['apple', 'PEAR'] } }, { collation: { locale: 'en', strength: 2 } }))).toEqual(['1', '2', '4']);
+      expect(ids(await c.find({ name: { $nin: ['apple'] } }, { collation: { locale: 'en', strength: 1 } }))).toEqual(['4']);
+      expect(ids(await c.find({ name: { $gt: 'APPLE' } }, { collation: { locale: 'en', strength: 2 } }))).toEqual(['3', '4']);
     });
 
     it('sorts Chinese names by pinyin with the zh collation', async () => {

@@ -29,8 +29,11 @@ const NOT_COLLATION_AWARE = new Set([
   '$setWindowFields',
   '$densify',
   '$all',
-  '$switch',
 ]);
+
+/** Expression `$in` (`[value, array]`), as opposed to the query operator's list of values. */
+const isExpressionIn = (x: unknown) =>
+  Array.isArray(x) && x.length === 2 && ((typeof x[1] === 'string' && x[1].startsWith('$')) || Array.isArray(x[1]));
 
 export function assertCollationSupported(value: unknown, where: string): void {
   const stack: unknown[] = [value];
@@ -40,7 +43,7 @@ export function assertCollationSupported(value: unknown, where: string): void {
       for (const x of v) stack.push(x);
     } else if (v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) {
       for (const [k, x] of Object.entries(v)) {
-        if (NOT_COLLATION_AWARE.has(k) || (k === '$in' && Array.isArray(x) && x.length === 2 && !Array.isArray(x[0]) && typeof x[1] === 'string')) {
+        if (NOT_COLLATION_AWARE.has(k) || (k === '$in' && isExpressionIn(x))) {
           throw new UnsupportedQueryError(`${k} with a collation is not supported by the embedded store (${where})`);
         }
         stack.push(x);
