@@ -83,6 +83,15 @@ for (const adapter of adapters()) {
       expect((await c.listIndexes()).map((i) => i.name).sort()).toEqual(['_id_', 'owner_1_closeAt_-1']);
     });
 
+    it('concurrent identical createIndex calls build one index', async () => {
+      const c = freshTenant(store).collection('deals');
+      await c.insertMany([{ owner: 'u1' }, { owner: 'u2' }]);
+      const names = await Promise.all([1, 2, 3].map(() => c.createIndex({ keys: { owner: 1 } })));
+      expect(names).toEqual(['owner_1', 'owner_1', 'owner_1']);
+      expect((await c.listIndexes()).map((i) => i.name)).toEqual(['_id_', 'owner_1']);
+      expect(await c.count({ owner: 'u1' })).toBe(1);
+    });
+
     it('a unique index cannot be built over duplicates, and nothing is left behind', async () => {
       const c = freshTenant(store).collection('deals');
       await c.insertMany([{ code: 'A' }, { code: 'A' }]);

@@ -106,18 +106,19 @@ export class EmbeddedCollection implements Collection {
     }
     if (fields.length === 1 && fields[0] === '_id') return ID_INDEX.name!;
     const name = indexNameFor(spec);
-    const existing = this.engine.catalog.all(this.ns);
-    const same = existing.find((i) => i.name === name);
     const dirs = Object.values(spec.keys);
-    if (same) {
-      const identical = same.fields.join() === fields.join() && same.dirs.join() === dirs.join() && same.unique === !!spec.unique;
-      if (identical) return name;
-      throw new Error(`an index named ${name} already exists with different keys or options`);
-    }
-    const byKeys = existing.find((i) => i.fields.join() === fields.join() && i.dirs.join() === dirs.join());
-    if (byKeys) throw new Error(`index with keys ${JSON.stringify(spec.keys)} already exists with a different name: ${byKeys.name}`);
     const meta = { name, fields, dirs, unique: !!spec.unique, multikey: fields.map(() => false), complex: fields.map(() => false) };
+    // Checked inside the write transaction so concurrent createIndex calls cannot both build.
     const state = await this.engine.write(() => {
+      const existing = this.engine.catalog.all(this.ns);
+      const same = existing.find((i) => i.name === name);
+      if (same) {
+        const identical = same.fields.join() === fields.join() && same.dirs.join() === dirs.join() && same.unique === !!spec.unique;
+        if (identical) return same;
+        throw new Error(`an index named ${name} already exists with different keys or options`);
+      }
+      const byKeys = existing.find((i) => i.fields.join() === fields.join() && i.dirs.join() === dirs.join());
+      if (byKeys) throw new Error(`index with keys ${JSON.stringify(spec.keys)} already exists with a different name: ${byKeys.name}`);
       try {
         return buildIndex(this.engine.dbs, this.engine.catalog, this.ns, meta);
       } catch (e) {
