@@ -1,6 +1,6 @@
 /** The frozen, indexed form of a tenant's published definitions that requests run against. */
 import type { ValidateFunction } from 'ajv';
-import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, FormRule } from '../../schemas/index.js';
+import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, FormRule, RoleDefinition } from '../../schemas/index.js';
 
 export interface CompiledFormulaField {
   readonly field: FieldOf<'formula'>;
@@ -46,6 +46,7 @@ export interface CompiledApp {
   readonly version: number;
   readonly entities: ReadonlyMap<string, CompiledEntity>;
   readonly forms: ReadonlyMap<string, FormDefinition>;
+  readonly roles: ReadonlyMap<string, RoleDefinition>;
   /** Every published definition, by `kind:name`, as validated. */
   readonly definitions: ReadonlyMap<string, Readonly<{ kind: string; name: string }>>;
 }
