@@ -15,6 +15,8 @@ import type { Store } from './store/port.js';
 import { installSampleData } from './templates/install.js';
 import { loadTemplatePackage } from './templates/loadPackage.js';
 import { TenantRegistry } from './tenants/registry.js';
+import { AccessPolicy } from './access/policy.js';
+import type { User } from './identity/users.js';
 
 export class Runtime {
   readonly tenants: TenantRegistry;
@@ -38,10 +40,13 @@ export class Runtime {
     return this.apps.get(this.store.tenant(tenantId));
   }
 
-  async context(tenantId: string, opts: { user: string | null; channel: Channel }): Promise<RecordContext> {
+  /** A record context acting as `user` under their roles, or as the system itself when `user` is null. */
+  async context(tenantId: string, opts: { user: User | null; channel: Channel }): Promise<RecordContext> {
     const tenant = await this.tenant(tenantId);
     const store = this.store.tenant(tenantId);
-    return { store, tenant, app: await this.apps.get(store), user: opts.user, channel: opts.channel };
+    const app = await this.apps.get(store);
+    const access = opts.user ? await AccessPolicy.load(store, app, opts.user) : null;
+    return { store, tenant, app, user: opts.user?.id ?? null, channel: opts.channel, access };
   }
 
   /** Publishes the tenant's drafts (or a given set) as a new version, building the indexes it needs first. */

@@ -3,6 +3,7 @@ import type { CompiledApp, CompiledEntity, TenantSettings } from '../definitions
 import { notFound } from '../errors.js';
 import type { TenantStore } from '../store/port.js';
 import type { Channel } from './audit.js';
+import type { AccessPolicy } from '../access/policy.js';
 
 export interface RecordContext {
   store: TenantStore;
@@ -11,6 +12,8 @@ export interface RecordContext {
   /** The acting user's id; null for system work such as a template install. */
   user: string | null;
   channel: Channel;
+  /** What the user may do; null for the system itself (template install, platform jobs). */
+  access: AccessPolicy | null;
   /** Fixed clock for tests and replays; defaults to the current time. */
   now?: () => Date;
 }

@@ -21,7 +21,10 @@ const MAX_REGEX = 200;
 class Guard {
   nodes = 0;
   readonly problems: ErrorDetail[] = [];
-  constructor(private readonly entity: CompiledEntity) {}
+  constructor(
+    private readonly entity: CompiledEntity,
+    private readonly hidden: ReadonlySet<string>,
+  ) {}
 
   private fail(path: string, message: string): undefined {
     this.problems.push({ path, message });
@@ -33,6 +36,7 @@ class Guard {
   }
 
   private knows(field: string): boolean {
+    if (this.hidden.has(field)) return false; // filtering on a hidden field would reveal its values
     if (field in SYSTEM_FIELDS) return field !== 'owner' || this.entity.definition.hasOwner === true;
     return this.entity.fields.has(field);
   }
@@ -124,7 +128,7 @@ class Guard {
 }
 
 /** Parses (when given a string) and checks a filter; throws 400 listing every problem. */
-export function guardFilter(entity: CompiledEntity, raw: unknown): Filter {
+export function guardFilter(entity: CompiledEntity, raw: unknown, hidden: ReadonlySet<string> = new Set()): Filter {
   let input = raw;
   if (typeof raw === 'string') {
     try {
@@ -133,7 +137,7 @@ export function guardFilter(entity: CompiledEntity, raw: unknown): Filter {
       throw badRequest('INVALID_FILTER', 'filter is not valid JSON', [{ path: '/filter', message: 'must be a JSON object' }]);
     }
   }
-  const guard = new Guard(entity);
+  const guard = new Guard(entity, hidden);
   const filter = guard.filter(input, '/filter', 0);
   if (guard.problems.length || !filter) throw badRequest('INVALID_FILTER', 'the filter is not allowed', guard.problems);
   return filter;

@@ -1,9 +1,9 @@
 /**
  * The one save path of every channel (app, API, import, workflow, template):
- *   input gate → defaults → formulas → validation (entity schema, form rules)
+ *   access (scope, writable fields, owner) → input gate → defaults → formulas → validation (entity schema, form rules)
  *   → references → auto-numbers
  *   → write with optimistic version check → roll-ups → audit.
- * Access checks and after-save workflows join this path in their own issues.
+ * After-save workflows join this path in their own issue.
  */
 import { invalid, badRequest, conflict, notFound, type ErrorDetail } from '../errors.js';
 import { toIssues } from '../../schemas/validator.js';
@@ -18,6 +18,7 @@ import { enforceFormRules } from './formRules.js';
 import { checkLookups, deleteEffects } from './integrity.js';
 import { emptyRollups, recomputeRollups } from './rollups.js';
 import { sanitizeInput } from './sanitizeInput.js';
+import { checkOwner, checkWritableFields, findForAction, hiddenFields, requireScope, stripHidden } from './access.js';
 import { fieldValues, toApiRecord, toStoredValues, type ApiRecord } from './storedForm.js';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -53,13 +54,16 @@ function duplicateToConflict(e: unknown, entity: CompiledEntity): never {
 
 export async function createRecord(ctx: RecordContext, entityName: string, input: unknown, opts: { id?: string } = {}): Promise<ApiRecord> {
   const entity = requireEntity(ctx, entityName);
+  requireScope(ctx, entity, 'create');
   const now = ctx.now?.() ?? new Date();
   const clock = { now, timeZone: ctx.tenant.timeZone };
   const values = inputValues(entity, sanitizeInput(input), new Set());
+  checkWritableFields(ctx, entity, Object.keys(values).filter((k) => k !== 'owner'));
   if (opts.id !== undefined && !ID_PATTERN.test(opts.id)) throw badRequest('INVALID_ID', `"${opts.id}" is not a valid record id`);
 
   applyDefaults(entity, values, { ...clock, user: ctx.user });
   if (entity.definition.hasOwner && values.owner === undefined) values.owner = ctx.user;
+  checkOwner(ctx, entity, 'create', values.owner);
   emptyRollups(entity, values);
   computeFormulas(entity, values, clock);
   validate(entity, values);
@@ -86,7 +90,7 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
     entity: entity.name, recordId: String(doc._id), action: 'create', channel: ctx.channel, user: ctx.user, at: now,
     changes: fieldChanges({}, values),
   });
-  return toApiRecord(entity, doc);
+  return stripHidden(toApiRecord(entity, doc), hiddenFields(ctx, entity));
 }
 
 function expectedVersion(raw: unknown): number {
@@ -105,7 +109,7 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   const changes = inputValues(entity, body, new Set(['version', 'id']));
 
   const collection = ctx.store.collection(entity.collection);
-  const current = await collection.findOne({ _id: id });
+  const current = await findForAction(ctx, entity, 'update', id);
   if (!current) throw notFound(`no ${entity.name} with id "${id}"`);
   if (current.version !== version) {
     throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else (now version ${String(current.version)}); reload it and apply your change again`);
@@ -116,8 +120,11 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   validate(entity, values);
   enforceFormRules(entity, values, before);
   const changed = fieldChanges(before, values);
+  checkWritableFields(ctx, entity, changed.map((c) => c.field).filter((f) => f !== 'owner'));
+  if (changed.some((c) => c.field === 'owner')) checkOwner(ctx, entity, 'update', values.owner);
   await checkLookups(ctx.store, ctx.app, entity, values, new Set(changed.map((c) => c.field)));
-  if (changed.length === 0) return toApiRecord(entity, current);
+  const hidden = hiddenFields(ctx, entity);
+  if (changed.length === 0) return stripHidden(toApiRecord(entity, current), hidden);
 
   const set = toStoredValues(entity, Object.fromEntries(changed.map((c) => [c.field, values[c.field]])));
   let matched = 0;
@@ -133,13 +140,13 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   const after: Doc = { ...current, ...set, version: version + 1, updatedAt: now, updatedBy: ctx.user };
   await recomputeRollups(ctx.store, ctx.app, entity, current, after, clock);
   await writeAudit(ctx.store, { entity: entity.name, recordId: id, action: 'update', channel: ctx.channel, user: ctx.user, at: now, changes: changed });
-  return toApiRecord(entity, after);
+  return stripHidden(toApiRecord(entity, after), hidden);
 }
 
 export async function deleteRecord(ctx: RecordContext, entityName: string, id: string, version?: number): Promise<void> {
   const entity = requireEntity(ctx, entityName);
   const now = ctx.now?.() ?? new Date();
-  const current = await ctx.store.collection(entity.collection).findOne({ _id: id });
+  const current = await findForAction(ctx, entity, 'delete', id);
   if (!current) throw notFound(`no ${entity.name} with id "${id}"`);
   if (version !== undefined && current.version !== version) {
     throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else (now version ${String(current.version)}); reload it first`);

@@ -1,6 +1,6 @@
 /** The list's filter bar: a title search plus pickers for selects, dates and the owner. */
-import { ReloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { FilterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Badge, Button, DatePicker, Grid, Input, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import type { EntityDefinition, FieldDefinition } from '../../schemas/entity.js';
@@ -41,7 +41,7 @@ function FieldFilter({ field, value, onChange }: { field: FieldDefinition; value
         maxTagCount="responsive"
         placeholder={label}
         aria-label={label}
-        style={{ minWidth: 150 }}
+        style={{ minWidth: 130 }}
         value={value?.kind === 'in' ? value.values : []}
         options={field.options.map((o) => ({ value: o.value, label: localize(o.label, locale) }))}
         showSearch={{ optionFilterProp: 'label' }}
@@ -55,7 +55,7 @@ function FieldFilter({ field, value, onChange }: { field: FieldDefinition; value
       allowEmpty={[true, true]}
       placeholder={[label, t('to')]}
       aria-label={label}
-      style={{ width: 260 }}
+      style={{ width: 240 }}
       value={current ? [current.from ? dayjs(current.from) : null, current.to ? dayjs(current.to) : null] : null}
       onChange={(range) => onChange(rangeValue(field, range as [Dayjs | null, Dayjs | null] | null))}
     />
@@ -73,7 +73,7 @@ function OwnerFilter({ value, onChange }: { value?: FilterBarValue; onChange: (v
       maxTagCount="responsive"
       placeholder={t('owner')}
       aria-label={t('owner')}
-      style={{ minWidth: 140 }}
+      style={{ minWidth: 120 }}
       value={value?.kind === 'in' ? value.values : []}
       options={Object.entries(userNames ?? {}).map(([id, name]) => ({ value: id, label: name }))}
       onChange={(values: string[]) => onChange(values.length ? { kind: 'in', values } : undefined)}
@@ -85,6 +85,11 @@ export function FilterBar({ entity, q, filters, onChange, preferredFields }: Fil
   const { locale } = useRenderer();
   const t = useUiText();
   const [text, setText] = useState(q);
+  const screens = Grid.useBreakpoint();
+  // On a phone the pickers would push the records off the first screen, so they fold behind a button.
+  const narrow = screens.md === false;
+  const [unfolded, setUnfolded] = useState(false);
+  const active = Object.values(filters).filter(Boolean).length;
   useEffect(() => setText(q), [q]);
   const titleLabel = localize(fieldMap(entity).get(entity.titleField)?.label, locale, entity.titleField);
   const setFilter = (name: string, v?: FilterBarValue) => onChange({ q, filters: { ...filters, [name]: v } });
@@ -95,7 +100,7 @@ export function FilterBar({ entity, q, filters, onChange, preferredFields }: Fil
         allowClear
         placeholder={t('search', { label: titleLabel })}
         aria-label={t('search', { label: titleLabel })}
-        style={{ width: 240 }}
+        style={{ width: 220 }}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
@@ -104,10 +109,15 @@ export function FilterBar({ entity, q, filters, onChange, preferredFields }: Fil
         }}
         onSearch={(value) => onChange({ q: value.trim(), filters })}
       />
-      {filterableFields(entity, preferredFields).map((field) => (
+      {narrow && (
+        <Badge count={active} size="small">
+          <Button icon={<FilterOutlined />} onClick={() => setUnfolded(!unfolded)} aria-expanded={unfolded}>{t('moreFilters')}</Button>
+        </Badge>
+      )}
+      {(!narrow || unfolded) && filterableFields(entity, preferredFields).map((field) => (
         <FieldFilter key={field.name} field={field} value={filters[field.name]} onChange={(v) => setFilter(field.name, v)} />
       ))}
-      {entity.hasOwner && <OwnerFilter value={filters.owner} onChange={(v) => setFilter('owner', v)} />}
+      {(!narrow || unfolded) && entity.hasOwner && <OwnerFilter value={filters.owner} onChange={(v) => setFilter('owner', v)} />}
       {(hasFilters(filters) || q) && (
         <Button icon={<ReloadOutlined />} onClick={() => onChange({ q: '', filters: {} })}>{t('reset')}</Button>
       )}
