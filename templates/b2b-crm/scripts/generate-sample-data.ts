@@ -107,9 +107,12 @@ const USER_NAMES: Record<string, [string, string]> = {
 const TEAM1 = ['rep1', 'rep2', 'rep3', 'rep4', 'rep5'];
 const TEAM2 = ['rep6', 'rep7', 'rep8', 'rep9', 'rep10'];
 const USERS: DemoUser[] = Object.entries(USER_NAMES).map(([uid, [zh, en]]) => {
-  const user: DemoUser = { id: uid, name: { 'zh-CN': zh, en }, email: `${uid}@example.com`, role: 'rep' };
+  const user: DemoUser = { id: uid, name: { 'zh-CN': zh, en }, email: `${uid}@demo.local`, role: 'rep' };
   if (uid === 'admin') user.role = 'admin';
-  else if (uid === 'director') user.role = 'director';
+  else if (uid === 'director') {
+    user.role = 'director';
+    user.team = 'sales'; // the sales department, parent of both teams
+  }
   else if (uid.startsWith('manager')) {
     user.role = 'manager';
     user.manager = 'director';
