@@ -67,6 +67,12 @@ export function RecordForm(props: RecordFormProps) {
     return open;
   }, [placed, editedSinceErrors]);
 
+  // A host-owned form instance outlives this component, and antd keeps its old values over new
+  // initialValues; a (re)mounted form must show the record it was given, e.g. after a reload.
+  useEffect(() => {
+    antForm.resetFields();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
   // New server errors: forget which fields were edited since the last ones, and bring the first error into view.
   useEffect(() => {
     setEditedSinceErrors(new Set());

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startApp, type RunningApp } from './harness.js';
-import { fillDate, formItem, gone, pickOption, visible } from './ui.js';
+import { fillDate, formItem, gone, pickOption, settled, visible } from './ui.js';
 
 const sampleAccounts = JSON.parse(
   readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../templates/b2b-crm/sample-data/account.json'), 'utf8'),
@@ -91,6 +91,34 @@ describe("reps' app", () => {
     await page.screenshot({ path: '/tmp/stagecraft-e2e-list.png', fullPage: true });
     await page.context().close();
   }, 120_000);
+
+  it('tells the user when someone else saved the record first, and reloads it', async () => {
+    const page = await freshPage();
+    await page.goto(`${app!.url}/app/demo/opportunity`);
+    const firstRow = page.locator('.ant-table-row').first();
+    await visible(firstRow);
+    await firstRow.locator('a').first().click();
+    await visible(page.getByLabel('下一步', { exact: true }));
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+
+    // A colleague saves the same opportunity while this rep is editing it.
+    const api = `${app!.url}/api/t/demo/records/opportunity/${id}`;
+    const current = (await (await fetch(api)).json()) as { version: number };
+    const theirs = `同事更新的下一步 ${Date.now()}`;
+    const patched = await fetch(api, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nextStep: theirs, version: current.version }) });
+    expect(patched.status).toBe(200);
+
+    await page.getByLabel('下一步', { exact: true }).fill('我的修改');
+    await page.getByRole('button', { name: '保存' }).click();
+    const dialog = page.locator('.ant-modal');
+    await visible(dialog.getByText('记录已被他人修改'));
+    await settled(page);
+    await dialog.getByRole('button', { name: '重新加载' }).click();
+    await gone(dialog);
+    await page.waitForFunction(
+      (expected) => (document.getElementById('nextStep') as HTMLInputElement | null)?.value === expected, theirs, { timeout: 15_000 });
+    await page.context().close();
+  }, 60_000);
 
   it('switches the menu to English and remembers the choice', async () => {
     const page = await freshPage();

@@ -7,7 +7,8 @@ import type { Locator, Page } from 'playwright-core';
 
 const TIMEOUT = 15_000;
 
-export const visible = (locator: Locator, timeout = TIMEOUT) => locator.first().waitFor({ state: 'visible', timeout });
+/** Waits until one match is visible (antd keeps hidden copies of some texts, e.g. for aria labels). */
+export const visible = (locator: Locator, timeout = TIMEOUT) => locator.filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
 export const gone = (locator: Locator, timeout = TIMEOUT) => locator.first().waitFor({ state: 'hidden', timeout });
 
 /** The form item (label, input, messages) of the field labelled `label`. */
@@ -31,3 +32,7 @@ export async function fillDate(page: Page, label: string, isoDate: string) {
   await input.fill(isoDate);
   await input.press('Enter');
 }
+
+/** Waits for antd's zoom-in of a dialog to finish; a click during it can be lost. */
+export const settled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'), undefined, { timeout: TIMEOUT });

@@ -1,5 +1,5 @@
 /** Child records of the open record (e.g. an opportunity's quotes), for a form's related-list section. */
-import { Alert, Empty, Table, Typography } from 'antd';
+import { Alert, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { FieldDisplay } from '../../../runtime/ui/FieldDisplay.js';
 import type { RelatedListDefinition } from '../../../runtime/ui/FormSectionView.js';
@@ -33,7 +33,7 @@ export function RelatedList({ list, parentId }: { list: RelatedListDefinition; p
 
   const fields = useMemo(() => (child ? listColumns(child, list.columns) : []), [child, list.columns]);
   if (!child) return null; // the child entity is not published in this tenant
-  if (!parentId) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ui('saveRecordFirst')} />;
+  if (!parentId) return <Typography.Paragraph type="secondary">{ui('saveRecordFirst')}</Typography.Paragraph>;
   if (error) return <Alert type="warning" showIcon title={t('relatedLoadFailed')} />;
 
   return (
@@ -43,7 +43,8 @@ export function RelatedList({ list, parentId }: { list: RelatedListDefinition; p
       loading={!page}
       dataSource={page?.items ?? []}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={ui('empty')} /> }}
+      // A one-line empty state: a form can have several related lists, most of them empty on a new deal.
+      locale={{ emptyText: <Typography.Text type="secondary">{ui('empty')}</Typography.Text> }}
       onRow={(r) => ({ onClick: () => navigate(path(child.name, String(r.id))), style: { cursor: 'pointer' } })}
       pagination={page && page.total > PAGE_SIZE ? { current: pageNo, pageSize: PAGE_SIZE, total: page.total, onChange: setPageNo, size: 'small' } : false}
       columns={fields.map((field, i) => ({
