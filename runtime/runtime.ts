@@ -17,13 +17,24 @@ import { loadTemplatePackage } from './templates/loadPackage.js';
 import { TenantRegistry } from './tenants/registry.js';
 import { AccessPolicy } from './access/policy.js';
 import type { User } from './identity/users.js';
+import { AuthService } from './identity/auth.js';
+import { signingSecret } from './identity/secret.js';
+import { ensureSystemIndexes } from './tenants/systemIndexes.js';
+import { writeAudit, type Channel as AuditChannel } from './records/audit.js';
 
 export class Runtime {
   readonly tenants: TenantRegistry;
   private readonly apps = new AppCache();
+  private authService?: Promise<AuthService>;
 
   constructor(readonly store: Store) {
     this.tenants = new TenantRegistry(store);
+  }
+
+  /** Sign-in and request authentication, keyed by the store's signing secret. */
+  auth(): Promise<AuthService> {
+    this.authService ??= signingSecret(this.store).then((secret) => new AuthService(this.store, secret));
+    return this.authService;
   }
 
   async tenant(id: string): Promise<TenantSettings> {
@@ -50,12 +61,23 @@ export class Runtime {
   }
 
   /** Publishes the tenant's drafts (or a given set) as a new version, building the indexes it needs first. */
-  async publish(tenantId: string, opts: { by: string; expectedBase?: number; message?: string; definitions?: StoredDefinition[] }): Promise<VersionDoc> {
+  async publish(
+    tenantId: string,
+    opts: { by: string; channel?: AuditChannel; expectedBase?: number; message?: string; definitions?: StoredDefinition[] },
+  ): Promise<VersionDoc> {
     const store = this.store.tenant(tenantId);
-    return this.definitions(tenantId).publish({
+    const doc = await this.definitions(tenantId).publish({
       ...opts,
-      prepare: (defs) => ensureIndexes(store, defs.filter((d) => d.kind === 'entity') as unknown as EntityDefinition[]),
+      prepare: async (defs) => {
+        await ensureSystemIndexes(store);
+        await ensureIndexes(store, defs.filter((d) => d.kind === 'entity') as unknown as EntityDefinition[]);
+      },
     });
+    await writeAudit(store, {
+      entity: '_definitions', recordId: `v${doc.version}`, action: 'publish', channel: opts.channel ?? 'api', user: opts.by, at: doc.publishedAt,
+      changes: doc.changes.map((c) => ({ field: `${c.kind}:${c.name}`, from: c.change === 'added' ? null : 'published', to: c.change === 'removed' ? null : c.change })),
+    });
+    return doc;
   }
 
   /**

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { openStore } from '../runtime/store/open.js';
 import { Runtime } from '../runtime/runtime.js';
 import { build } from './app.js';
+import { installDemoUsers } from '../runtime/templates/demoUsers.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const TEMPLATES_DIR = join(repoRoot, 'templates');
@@ -34,13 +35,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Creates the demo tenant with the B2B CRM template's sample data and demo users; null when it exists. */
 export async function seedDemoTenant(runtime: Runtime): Promise<Record<string, number> | null> {
   if (await runtime.tenants.get(DEMO_TENANT)) return null;
-  const { sampleCounts } = await runtime.createTenantFromTemplate(
-    join(TEMPLATES_DIR, 'b2b-crm'),
-    { id: DEMO_TENANT, label: '演示公司 Demo Co.' },
-    { sampleData: true, by: 'setup' },
-  );
+  const templateDir = join(TEMPLATES_DIR, 'b2b-crm');
+  const { sampleCounts, tenant } = await runtime.createTenantFromTemplate(templateDir, { id: DEMO_TENANT, label: '演示公司 Demo Co.' }, { sampleData: true, by: 'setup' });
+  await installDemoUsers(runtime.store.tenant(DEMO_TENANT), templateDir, tenant.locale);
   return sampleCounts;
 }
 

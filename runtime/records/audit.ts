@@ -1,8 +1,8 @@
 /** The audit trail: one entry per write, with who, when, through which channel, and old → new per field. */
 import type { TenantStore } from '../store/port.js';
 
-export type Channel = 'app' | 'api' | 'import' | 'workflow' | 'template';
-export type AuditAction = 'create' | 'update' | 'delete';
+export type Channel = 'app' | 'api' | 'import' | 'workflow' | 'template' | 'builder' | 'cli';
+export type AuditAction = 'create' | 'update' | 'delete' | 'transfer' | 'publish' | 'userChange' | 'passwordReset' | 'apiKey';
 
 export interface FieldChange {
   field: string;
@@ -21,6 +21,12 @@ export function fieldChanges(before: Record<string, unknown>, after: Record<stri
     if (!same(before[field], after[field])) changes.push({ field, from: before[field] ?? null, to: after[field] ?? null });
   }
   return changes;
+}
+
+/** The audit trail of one record, newest first. */
+export async function recordHistory(store: TenantStore, entity: string, recordId: string, limit = 200): Promise<Record<string, unknown>[]> {
+  const entries = await store.collection(AUDIT_COLLECTION).find({ entity, recordId }, { sort: { at: -1 }, limit });
+  return entries.map(({ _id, ...rest }) => ({ id: String(_id), ...rest, at: (rest.at as Date).toISOString() }));
 }
 
 export async function writeAudit(

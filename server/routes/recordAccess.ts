@@ -1,0 +1,66 @@
+/** Per-record access questions: why can this user see it, who may see it, and what happened to it. */
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../../runtime/runtime.js';
+import { badRequest, notFound } from '../../runtime/errors.js';
+import { AccessPolicy, SHARES } from '../../runtime/access/policy.js';
+import { UserDirectory } from '../../runtime/identity/users.js';
+import { recordHistory } from '../../runtime/records/audit.js';
+import { requireEntity } from '../../runtime/records/context.js';
+import { findForAction } from '../../runtime/records/access.js';
+import { sanitizeInput } from '../../runtime/records/sanitizeInput.js';
+import { adminContext, userContext } from '../auth.js';
+import type { TenantParams } from '../tenantScope.js';
+
+interface RecordParams extends TenantParams {
+  entity: string;
+  id: string;
+}
+
+export async function recordAccessRoutes(app: FastifyInstance, opts: { runtime: Runtime }): Promise<void> {
+  const { runtime } = opts;
+
+  /** Explains, for `?user=` (default: the caller), each action on the record: allowed or not, by which rule. */
+  app.get<{ Params: RecordParams; Querystring: { user?: string } }>('/api/t/:tenant/records/:entity/:id/access', async (request) => {
+    const caller = await userContext(runtime, request);
+    const entity = requireEntity(caller, request.params.entity);
+    const subjectId = request.query.user ?? caller.user!;
+    // Asking about someone else is an administrator's question.
+    const ctx = subjectId === caller.user ? caller : await adminContext(runtime, request);
+    const doc = await ctx.store.collection(entity.collection).findOne({ _id: request.params.id });
+    const readable = doc && (await findForAction(caller, entity, 'read', request.params.id));
+    if (!doc || !readable) throw notFound(`no ${entity.name} with id "${request.params.id}"`);
+    const subject = await new UserDirectory(ctx.store).get(subjectId);
+    if (!subject) throw notFound(`no user "${subjectId}"`);
+    const policy = await AccessPolicy.load(ctx.store, ctx.app, subject);
+    const actions = await Promise.all((['read', 'update', 'delete', 'export'] as const).map((a) => policy.explain(entity, doc as never, a)));
+    return { user: subject.id, roles: subject.roles, record: { entity: entity.name, id: request.params.id, owner: doc.owner ?? doc.createdBy ?? null }, actions, hiddenFields: [...policy.hiddenFields(entity.name)] };
+  });
+
+  app.get<{ Params: RecordParams }>('/api/t/:tenant/records/:entity/:id/history', async (request) => {
+    const ctx = await userContext(runtime, request);
+    const entity = requireEntity(ctx, request.params.entity);
+    if (!(await findForAction(ctx, entity, 'read', request.params.id))) throw notFound(`no ${entity.name} with id "${request.params.id}"`);
+    const hidden = ctx.access?.hiddenFields(entity.name) ?? new Set<string>();
+    const items = (await recordHistory(ctx.store, entity.name, request.params.id)).map((e) => ({
+      ...e,
+      changes: (e.changes as { field: string }[]).filter((c) => !hidden.has(c.field)),
+    }));
+    return { items };
+  });
+
+  /** Shares one record with a user or a department (read, or edit). Needs update access to the record. */
+  app.post<{ Params: RecordParams }>('/api/t/:tenant/records/:entity/:id/shares', async (request, reply) => {
+    const ctx = await userContext(runtime, request);
+    const entity = requireEntity(ctx, request.params.entity);
+    if (!(await findForAction(ctx, entity, 'update', request.params.id))) throw notFound(`no ${entity.name} with id "${request.params.id}"`);
+    const body = sanitizeInput(request.body);
+    const access = body.access ?? 'read';
+    if (access !== 'read' && access !== 'edit') throw badRequest('INVALID_BODY', 'access must be read or edit', [{ path: '/access', message: 'must be read or edit' }]);
+    const target = typeof body.user === 'string' ? { user: body.user } : typeof body.department === 'string' ? { department: body.department } : null;
+    if (!target || Object.keys(body).some((k) => !['user', 'department', 'access'].includes(k))) {
+      throw badRequest('INVALID_BODY', 'share with exactly one user or department', [{ path: '/user', message: 'give user or department' }]);
+    }
+    const id = await ctx.store.collection(SHARES).insertOne({ entity: entity.name, recordId: request.params.id, ...target, access, by: ctx.user, at: new Date() });
+    return reply.status(201).send({ id, entity: entity.name, recordId: request.params.id, ...target, access });
+  });
+}
