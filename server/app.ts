@@ -1,19 +1,27 @@
 /**
  * The fastify app, built by a factory so tests can `inject` requests without a
  * socket (fastify's testing guide). Thin: every route calls the runtime.
+ * Everything under /api/t/:tenant/ except sign-in is authenticated.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { Runtime } from '../runtime/runtime.js';
+import { authenticateTenantRequests } from './auth.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { appManifestRoutes } from './routes/appManifest.js';
+import { authRoutes, publicAuthRoutes } from './routes/auth.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { operatorRoutes } from './routes/operator.js';
+import { peopleRoutes } from './routes/people.js';
+import { recordAccessRoutes } from './routes/recordAccess.js';
 import { recordRoutes } from './routes/records.js';
-import { templateRoutes } from './routes/templates.js';
+import { templateInstallRoutes, templateListRoutes } from './routes/templates.js';
 
 export interface BuildOptions {
   runtime: Runtime;
@@ -24,6 +32,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Enables the operator API (tenant provisioning) when set. */
+  operatorKey?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -36,16 +46,45 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     routerOptions: { maxParamLength: 200 },
+    trustProxy: process.env.TRUST_PROXY === '1',
   });
   registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  // Only routes that opt in (sign-in) are limited; lockout after repeated failures is separate.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: 429, code: 'RATE_LIMITED' }),
+  });
+  // CORS stays off: the UI is served from the same origin.
 
-  const routeOpts = { runtime: opts.runtime, templatesDir: opts.templatesDir };
+  const routeOpts = { runtime: opts.runtime, templatesDir: opts.templatesDir, operatorKey: opts.operatorKey };
   await app.register(healthRoutes);
-  await app.register(appManifestRoutes, routeOpts);
-  await app.register(recordRoutes, routeOpts);
-  await app.register(definitionRoutes, routeOpts);
-  await app.register(openApiRoutes, routeOpts);
-  await app.register(templateRoutes, routeOpts);
+  await app.register(templateListRoutes, routeOpts);
+  await app.register(publicAuthRoutes, routeOpts);
+  await app.register(operatorRoutes, routeOpts);
+  await app.register(async (tenantApi) => {
+    tenantApi.addHook('preHandler', authenticateTenantRequests(opts.runtime));
+    await tenantApi.register(authRoutes, routeOpts);
+    await tenantApi.register(appManifestRoutes, routeOpts);
+    await tenantApi.register(recordAccessRoutes, routeOpts);
+    await tenantApi.register(recordRoutes, routeOpts);
+    await tenantApi.register(definitionRoutes, routeOpts);
+    await tenantApi.register(openApiRoutes, routeOpts);
+    await tenantApi.register(templateInstallRoutes, routeOpts);
+    await tenantApi.register(peopleRoutes, routeOpts);
+  });
 
   const staticDir = opts.staticDir;
   const hasUi = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

@@ -40,7 +40,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
-      const code = FASTIFY_CODES[(err as FastifyError).code] ?? (err instanceof SyntaxError ? 'INVALID_JSON' : 'BAD_REQUEST');
+      const raw = (err as FastifyError).code;
+      const own = typeof raw === 'string' && /^[A-Z_]+$/.test(raw) && !raw.startsWith('FST_') ? raw : undefined;
+      const code = FASTIFY_CODES[raw] ?? own ?? (err instanceof SyntaxError ? 'INVALID_JSON' : 'BAD_REQUEST');
       const details = ((err as FastifyError).validation ?? []).map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'is invalid' }));
       const message = code === 'INVALID_JSON' ? `the body is not valid JSON: ${err.message}` : err.message;
       return reply.status(status).send(errorBody(code, message, details));

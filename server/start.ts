@@ -24,6 +24,8 @@ export interface StartOptions {
   /** Create the demo tenant from the B2B CRM template with sample data when it does not exist. */
   seedDemo?: boolean;
   logger?: boolean;
+  /** Enables the operator API with this key. */
+  operatorKey?: string;
 }
 
 export interface RunningServer {
@@ -49,7 +51,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   try {
     const runtime = new Runtime(store);
     const seeded = opts.seedDemo === false ? null : await seedDemoTenant(runtime);
-    const app = await build({ runtime, templatesDir: TEMPLATES_DIR, staticDir: opts.staticDir ?? DIST_DIR, logger: opts.logger });
+    const app = await build({ runtime, templatesDir: TEMPLATES_DIR, staticDir: opts.staticDir ?? DIST_DIR, logger: opts.logger, operatorKey: opts.operatorKey });
     const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
     return {
       url: address.replace('[::1]', 'localhost'),

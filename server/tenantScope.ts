@@ -1,7 +1,5 @@
-/** Resolves `:tenant` of every `/api/t/:tenant/…` route into a record context. */
+/** The `:tenant` parameter of every `/api/t/:tenant/…` route, and which channel a request came through. */
 import type { FastifyRequest } from 'fastify';
-import type { Runtime } from '../runtime/runtime.js';
-import type { RecordContext } from '../runtime/records/context.js';
 import type { Channel } from '../runtime/records/audit.js';
 
 export interface TenantParams {
@@ -11,9 +9,4 @@ export interface TenantParams {
 /** The app shell marks its requests so the audit trail can tell the channels apart. */
 export function channelOf(request: FastifyRequest): Channel {
   return request.headers['x-stagecraft-client'] === 'app' ? 'app' : 'api';
-}
-
-export async function recordContext(runtime: Runtime, request: FastifyRequest<{ Params: TenantParams }>): Promise<RecordContext> {
-  // Authentication arrives with the identity issue; until then requests act as no user.
-  return runtime.context(request.params.tenant, { user: null, channel: channelOf(request) });
 }

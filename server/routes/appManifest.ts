@@ -3,22 +3,31 @@ import type { FastifyInstance } from 'fastify';
 import type { EntityDefinition } from '../../schemas/index.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import type { TenantParams } from '../tenantScope.js';
+import { userContext } from '../auth.js';
+import { UserDirectory } from '../../runtime/identity/users.js';
 
 export async function appManifestRoutes(app: FastifyInstance, opts: { runtime: Runtime }): Promise<void> {
   app.get<{ Params: TenantParams }>('/api/t/:tenant/app', async (request) => {
-    const { tenant } = request.params;
-    const settings = await opts.runtime.tenant(tenant);
-    const compiled = await opts.runtime.app(tenant);
-    const entities: EntityDefinition[] = [...compiled.entities.values()].map((e) => ({
-      ...e.definition,
-      fields: e.definition.fields.filter((f) => !f.archived),
-    }));
-    const ofKind = (kind: string) => [...compiled.definitions.values()].filter((d) => d.kind === kind);
+    const ctx = await userContext(opts.runtime, request);
+    const compiled = ctx.app;
+    const access = ctx.access!;
+    // Entities the user cannot read stay out of the app; hidden fields leave every entity.
+    const entities: EntityDefinition[] = [...compiled.entities.values()]
+      .filter((e) => access.scope(e.name, 'read').scope !== 'none')
+      .map((e) => {
+        const hidden = access.hiddenFields(e.name);
+        return { ...e.definition, fields: e.definition.fields.filter((f) => !f.archived && !hidden.has(f.name)) };
+      });
+    const visible = new Set(entities.map((e) => e.name));
+    const users = (await new UserDirectory(ctx.store).list()).map((u) => ({ id: u.id, name: u.name, status: u.status }));
+    const ofKind = (kind: string) =>
+      [...compiled.definitions.values()].filter((d) => d.kind === kind && visible.has((d as { entity?: string }).entity ?? ''));
     return {
-      tenant: settings,
+      tenant: ctx.tenant,
       version: compiled.version,
       entities,
-      forms: [...compiled.forms.values()],
+      forms: [...compiled.forms.values()].filter((f) => visible.has(f.entity)),
+      users,
       views: ofKind('view'),
       pipelines: ofKind('pipeline'),
     };

@@ -6,6 +6,7 @@ import { isDefinitionKind } from '../../schemas/validator.js';
 import { issuePointer, validateSet } from '../../runtime/definitions/validateSet.js';
 import { sanitizeInput } from '../../runtime/records/sanitizeInput.js';
 import type { TenantParams } from '../tenantScope.js';
+import { adminContext } from '../auth.js';
 
 interface DefinitionParams extends TenantParams {
   kind: string;
@@ -19,11 +20,9 @@ function checkKind(kind: string): void {
 
 export async function definitionRoutes(app: FastifyInstance, opts: { runtime: Runtime }): Promise<void> {
   const { runtime } = opts;
-  // Until sign-in exists, edits are attributed to the channel.
-  const editor = 'api';
 
   app.get<{ Params: TenantParams }>('/api/t/:tenant/definitions', async (request) => {
-    await runtime.tenant(request.params.tenant);
+    const ctx = await adminContext(runtime, request);
     const repo = runtime.definitions(request.params.tenant);
     const [version, published, drafts] = await Promise.all([repo.latestVersion(), repo.published(), repo.drafts()]);
     return { version, published, drafts };
@@ -32,7 +31,7 @@ export async function definitionRoutes(app: FastifyInstance, opts: { runtime: Ru
   app.get<{ Params: DefinitionParams }>('/api/t/:tenant/definitions/:kind/:name', async (request) => {
     const { tenant, kind, name } = request.params;
     checkKind(kind);
-    await runtime.tenant(tenant);
+    const ctx = await adminContext(runtime, request);
     const repo = runtime.definitions(tenant);
     const draft = (await repo.drafts()).find((d) => d.kind === kind && d.name === name);
     const published = (await repo.published()).find((d) => d.kind === kind && d.name === name) ?? null;
@@ -43,57 +42,57 @@ export async function definitionRoutes(app: FastifyInstance, opts: { runtime: Ru
   app.put<{ Params: DefinitionParams }>('/api/t/:tenant/definitions/:kind/:name', async (request) => {
     const { tenant, kind, name } = request.params;
     checkKind(kind);
-    await runtime.tenant(tenant);
+    const ctx = await adminContext(runtime, request);
     const body = sanitizeInput(request.body);
     if (body.kind !== kind || body.name !== name) {
       throw badRequest('NAME_MISMATCH', 'the definition\'s kind and name must match the URL', [{ path: '/name', message: `must be "${name}" with kind "${kind}"` }]);
     }
-    return runtime.definitions(tenant).saveDraft(body, editor);
+    return runtime.definitions(tenant).saveDraft(body, ctx.user!);
   });
 
   app.delete<{ Params: DefinitionParams }>('/api/t/:tenant/definitions/:kind/:name', async (request, reply) => {
     const { tenant, kind, name } = request.params;
     checkKind(kind);
-    await runtime.tenant(tenant);
-    await runtime.definitions(tenant).draftRemoval(kind, name, editor);
+    const ctx = await adminContext(runtime, request);
+    await runtime.definitions(tenant).draftRemoval(kind, name, ctx.user!);
     return reply.status(204).send();
   });
 
   app.delete<{ Params: DefinitionParams }>('/api/t/:tenant/definitions/:kind/:name/draft', async (request, reply) => {
     const { tenant, kind, name } = request.params;
     checkKind(kind);
-    await runtime.tenant(tenant);
+    const ctx = await adminContext(runtime, request);
     await runtime.definitions(tenant).discardDraft(kind, name);
     return reply.status(204).send();
   });
 
   /** What a publish would say, without publishing. */
   app.post<{ Params: TenantParams }>('/api/t/:tenant/definitions/validate', async (request) => {
-    await runtime.tenant(request.params.tenant);
+    const ctx = await adminContext(runtime, request);
     const { base, definitions } = await runtime.definitions(request.params.tenant).candidate();
     const { issues } = validateSet(base + 1, definitions);
     return { base, issues: issues.map((i) => ({ path: issuePointer(i), message: i.message })) };
   });
 
   app.post<{ Params: TenantParams }>('/api/t/:tenant/definitions/publish', async (request, reply) => {
-    await runtime.tenant(request.params.tenant);
+    const ctx = await adminContext(runtime, request);
     const body = sanitizeInput(request.body ?? {});
     const expectedBase = body.expectedBase;
     if (expectedBase !== undefined && (!Number.isInteger(expectedBase) || (expectedBase as number) < 0)) {
       throw badRequest('INVALID_BODY', 'expectedBase must be a version number', [{ path: '/expectedBase', message: 'must be a non-negative integer' }]);
     }
     const message = typeof body.message === 'string' ? body.message.slice(0, 500) : undefined;
-    const doc = await runtime.publish(request.params.tenant, { by: editor, expectedBase: expectedBase as number | undefined, message });
+    const doc = await runtime.publish(request.params.tenant, { by: ctx.user!, channel: ctx.channel, expectedBase: expectedBase as number | undefined, message });
     return reply.status(201).send({ version: doc.version, publishedAt: doc.publishedAt, changes: doc.changes });
   });
 
   app.get<{ Params: TenantParams }>('/api/t/:tenant/definitions/versions', async (request) => {
-    await runtime.tenant(request.params.tenant);
+    const ctx = await adminContext(runtime, request);
     return { items: await runtime.definitions(request.params.tenant).listVersions() };
   });
 
   app.get<{ Params: TenantParams & { version: string } }>('/api/t/:tenant/definitions/versions/:version', async (request) => {
-    await runtime.tenant(request.params.tenant);
+    const ctx = await adminContext(runtime, request);
     const n = Number(request.params.version);
     const doc = Number.isInteger(n) && n > 0 ? await runtime.definitions(request.params.tenant).getVersion(n) : null;
     if (!doc) throw notFound(`no version ${request.params.version}`);

@@ -4,7 +4,8 @@ import type { Runtime } from '../../runtime/runtime.js';
 import { getRecord, listRecords, type ListQuery } from '../../runtime/records/listRecords.js';
 import { createRecord, deleteRecord, updateRecord } from '../../runtime/records/savePipeline.js';
 import { badRequest } from '../../runtime/errors.js';
-import { recordContext, type TenantParams } from '../tenantScope.js';
+import type { TenantParams } from '../tenantScope.js';
+import { userContext as recordContext } from '../auth.js';
 
 interface EntityParams extends TenantParams {
   entity: string;
