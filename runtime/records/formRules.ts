@@ -5,7 +5,7 @@
  */
 import type { CompiledEntity } from '../definitions/compiledTypes.js';
 import { invalid, type ErrorDetail } from '../errors.js';
-import { fieldStates } from '../ui/formRules.js';
+import { fieldStates } from '../rules/formRules.js';
 
 const isBlank = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

@@ -7,7 +7,7 @@ import type { FormSection } from '../../schemas/form.js';
 import { FieldInput } from './FieldInput.js';
 import { isEditable } from './fields.js';
 import { localize } from './labels.js';
-import type { FieldState } from './formRules.js';
+import type { FieldState } from '../rules/formRules.js';
 import { useRenderer, useUiText } from './RendererContext.js';
 import type { RecordRefs, SearchLookup } from './types.js';
 

@@ -9,7 +9,7 @@ import type { EntityDefinition } from '../../schemas/entity.js';
 import type { FormDefinition, FormSection } from '../../schemas/form.js';
 import { fieldMap, isEditable } from './fields.js';
 import { FormSectionView, type RelatedListDefinition } from './FormSectionView.js';
-import { fieldStates } from './formRules.js';
+import { fieldStates } from '../rules/formRules.js';
 import { localize } from './labels.js';
 import { useRenderer } from './RendererContext.js';
 import { placeServerErrors } from './serverErrors.js';

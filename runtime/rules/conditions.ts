@@ -1,8 +1,8 @@
 /**
  * Evaluates json-rules-engine condition JSON against a record's values,
  * synchronously, so the form can show and hide fields as the user types.
- * No React in here: the server enforces the same rules, and this file is
- * meant to move next to the runtime's rule code when that lands.
+ * Shared by the form renderer and the server's save pipeline, so a rule
+ * means the same in the browser and on every channel.
  *
  * Operator semantics follow json-rules-engine's defaults (strict equality,
  * numeric comparisons only on numbers, `contains` only on arrays) so a rule
