@@ -1,5 +1,5 @@
 import { apiName, definitionHeader } from './common.js';
-import type { DefinitionFromSchema } from './parts.js';
+import { conditionRef, type DefinitionFromSchema } from './parts.js';
 
 /** How much of an entity's records an action reaches. */
 export const accessScopes = ['none', 'own', 'team', 'department', 'all'] as const;
@@ -44,6 +44,16 @@ export const roleSchema = {
         maxProperties: 500,
         additionalProperties: { enum: ['hidden', 'readOnly'] },
       },
+    },
+    /**
+     * Records that turn read-only for this role while a condition on the record
+     * holds, e.g. a quote once approved: entity → condition.
+     */
+    readOnlyWhen: {
+      type: 'object',
+      propertyNames: apiName,
+      maxProperties: 200,
+      additionalProperties: conditionRef,
     },
   },
   required: ['kind', 'name', 'label', 'schemaVersion', 'permissions'],

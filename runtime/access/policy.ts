@@ -10,6 +10,7 @@ import type { CompiledApp, CompiledEntity } from '../definitions/compiledTypes.j
 import type { User } from '../identity/users.js';
 import type { Filter, TenantStore } from '../store/port.js';
 import { OrgChart } from './orgChart.js';
+import { evaluateCondition } from '../rules/conditions.js';
 
 export const SHARES = '_shares';
 const RANK: Record<AccessScope, number> = { none: 0, own: 1, team: 2, department: 3, all: 4 };
@@ -99,6 +100,20 @@ export class AccessPolicy {
   mayAssign(entity: string, action: RoleAction, owner: string | null): boolean {
     const owners = this.owners(this.scope(entity, action).scope);
     return owners === null || (owner !== null && owners.includes(owner));
+  }
+
+  /**
+   * Whether the record is locked for this user by `readOnlyWhen` rules: only
+   * when every role that grants `action` on the entity locks it while its
+   * condition holds on the record.
+   */
+  lockedByRecordRules(entity: string, action: RoleAction, record: Record<string, unknown>): boolean {
+    if (this.isAdmin) return false;
+    const granting = this.roles.filter((r) => (r.permissions[entity]?.[action] ?? 'none') !== 'none');
+    return granting.length > 0 && granting.every((r) => {
+      const when = r.readOnlyWhen?.[entity];
+      return when !== undefined && evaluateCondition(when, record);
+    });
   }
 
   private fieldRules(entity: string, rule: 'hidden' | 'readOnly'): Set<string> {

@@ -83,6 +83,10 @@ function checkRole(def: RoleDefinition, set: DefinitionSet, push: Push): void {
     if (!set.entities.has(entity)) push(`/fieldPermissions/${entity}`, `no entity "${entity}"`);
     else for (const f of Object.keys(fields)) checkFieldRef(set, entity, f, `/fieldPermissions/${entity}/${f}`, push);
   }
+  for (const [entity, when] of Object.entries(def.readOnlyWhen ?? {})) {
+    if (!set.entities.has(entity)) push(`/readOnlyWhen/${entity}`, `no entity "${entity}"`);
+    else for (const issue of checkConditionFacts(when, `/readOnlyWhen/${entity}`, (f) => !!fieldOf(set, entity, f) || SYSTEM_PROPERTIES.has(f))) push(issue.path, issue.message);
+  }
   if (def.reportsTo && !set.all.some((d) => d.kind === 'role' && d.name === def.reportsTo)) push('/reportsTo', `no role "${def.reportsTo}"`);
 }
 

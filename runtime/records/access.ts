@@ -39,6 +39,9 @@ export async function findForAction(ctx: RecordContext, entity: CompiledEntity, 
   if (action === 'read') return readable;
   const permitted = await collection.findOne(await scoped(ctx, entity, action, { _id: id }));
   if (!permitted) throw forbidden(`your role allows you to see this ${entity.name} but not to ${action} it`);
+  if (ctx.access.lockedByRecordRules(entity.name, action, permitted)) {
+    throw forbidden(`this ${entity.name} is read-only for your role in its current state`);
+  }
   return permitted;
 }
 

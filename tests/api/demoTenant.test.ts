@@ -8,11 +8,13 @@ import type { Store } from '../../runtime/store/port.js';
 import { Runtime } from '../../runtime/runtime.js';
 import { build } from '../../server/app.js';
 import { seedDemoTenant, TEMPLATES_DIR } from '../../server/start.js';
+import { DEMO_PASSWORD } from '../../runtime/templates/demoUsers.js';
 
 let dir: string;
 let store: Store;
 let app: FastifyInstance;
 let seeded: Record<string, number> | null;
+let token: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'stagecraft-demo-'));
@@ -20,6 +22,8 @@ beforeAll(async () => {
   const runtime = new Runtime(store);
   seeded = await seedDemoTenant(runtime);
   app = await build({ runtime, templatesDir: TEMPLATES_DIR });
+  const login = await app.inject({ method: 'POST', url: '/api/t/demo/auth/login', payload: { email: 'admin@demo.local', password: DEMO_PASSWORD } });
+  token = login.json().token;
 }, 300_000);
 
 afterAll(async () => {
@@ -29,7 +33,7 @@ afterAll(async () => {
 });
 
 const get = async (url: string) => {
-  const res = await app.inject({ method: 'GET', url });
+  const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
   expect(res.statusCode, url).toBe(200);
   return res.json();
 };
@@ -41,6 +45,17 @@ describe('the demo tenant from the B2B CRM template', () => {
     expect(seeded!.opportunity).toBeGreaterThanOrEqual(500);
     expect((await get('/api/t/demo/records/account?pageSize=1')).total).toBe(seeded!.account);
     expect((await get('/api/t/demo/records/opportunity?pageSize=1')).total).toBe(seeded!.opportunity);
+  });
+
+  it('has the demo people: a director, two managers and ten reps who own the sample data', async () => {
+    const { items } = await get('/api/t/demo/users');
+    const ids = items.map((u: { id: string }) => u.id);
+    expect(ids).toEqual(expect.arrayContaining(['admin', 'director', 'manager1', 'manager2', ...Array.from({ length: 10 }, (_, i) => `rep${i + 1}`)]));
+    expect(items.find((u: { id: string }) => u.id === 'rep3')).toMatchObject({ email: 'rep3@demo.local', manager: 'manager1', roles: ['rep'] });
+    for (const who of ['director', 'manager1', 'rep1']) {
+      const res = await app.inject({ method: 'POST', url: '/api/t/demo/auth/login', payload: { email: `${who}@demo.local`, password: DEMO_PASSWORD } });
+      expect(res.statusCode, who).toBe(200);
+    }
   });
 
   it('uses the template defaults as tenant settings, and is not seeded twice', async () => {

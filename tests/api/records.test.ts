@@ -8,12 +8,12 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const base = '/api/t/acme/records';
-const post = (entity: string, payload: unknown) => h.app.inject({ method: 'POST', url: `${base}/${entity}`, payload: payload as object });
-const count = async (entity: string) => (await h.app.inject({ method: 'GET', url: `${base}/${entity}?pageSize=1` })).json().total as number;
+const post = (entity: string, payload: unknown) => h.inject({ method: 'POST', url: `${base}/${entity}`, payload: payload as object });
+const count = async (entity: string) => (await h.inject({ method: 'GET', url: `${base}/${entity}?pageSize=1` })).json().total as number;
 
 describe('records API', () => {
   it('answers /healthz', async () => {
-    const res = await h.app.inject({ method: 'GET', url: '/healthz' });
+    const res = await h.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true });
   });
@@ -22,14 +22,14 @@ describe('records API', () => {
     const res = await post('deal', { title: '云帆 CRM 二期', company: 'co-1', amount: 200000, probability: 30, closedAt: '2026-03-01T10:00:00+08:00' });
     expect(res.statusCode).toBe(201);
     const deal = res.json();
-    expect(deal).toMatchObject({ version: 1, title: '云帆 CRM 二期', weighted: 60000, stage: 'new', linesTotal: 0, lineCount: 0, owner: null });
+    expect(deal).toMatchObject({ version: 1, title: '云帆 CRM 二期', weighted: 60000, stage: 'new', linesTotal: 0, lineCount: 0, owner: 'admin', createdBy: 'admin' });
     expect(deal.id).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(deal.number).toMatch(/^D-\d{6}-0001$/);
     expect(deal.closeDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(deal.closedAt).toBe('2026-03-01T02:00:00.000Z');
     const second = await post('deal', { title: '第二个', company: 'co-2' });
     expect(second.json().number).toMatch(/-0002$/);
-    const fetched = await h.app.inject({ method: 'GET', url: `${base}/deal/${deal.id}` });
+    const fetched = await h.inject({ method: 'GET', url: `${base}/deal/${deal.id}` });
     expect(fetched.json()).toEqual(deal);
   });
 
@@ -54,7 +54,7 @@ describe('records API', () => {
       { payload: 'title=x', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', type: 'application/x-www-form-urlencoded' },
     ];
     for (const c of cases) {
-      const res = await h.app.inject({
+      const res = await h.inject({
         method: 'POST',
         url: `${base}/deal`,
         headers: { 'content-type': c.type ?? 'application/json' },
@@ -80,7 +80,7 @@ describe('records API', () => {
 
   it('updates with an optimistic version check', async () => {
     const deal = (await post('deal', { title: 'Versioned', company: 'co-1', amount: 100, probability: 50 })).json();
-    const patch = (payload: object) => h.app.inject({ method: 'PATCH', url: `${base}/deal/${deal.id}`, payload });
+    const patch = (payload: object) => h.inject({ method: 'PATCH', url: `${base}/deal/${deal.id}`, payload });
     const ok = await patch({ version: 1, amount: 300 });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ version: 2, amount: 300, weighted: 150 });
@@ -93,9 +93,9 @@ describe('records API', () => {
     const invalid = await patch({ version: 2, probability: 150 });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.json().error.details[0].path).toBe('/probability');
-    const now = await h.app.inject({ method: 'GET', url: `${base}/deal/${deal.id}` });
+    const now = await h.inject({ method: 'GET', url: `${base}/deal/${deal.id}` });
     expect(now.json()).toMatchObject({ version: 2, amount: 300, probability: 50 });
-    expect((await h.app.inject({ method: 'PATCH', url: `${base}/deal/unknown-id`, payload: { version: 1 } })).statusCode).toBe(404);
+    expect((await h.inject({ method: 'PATCH', url: `${base}/deal/unknown-id`, payload: { version: 1 } })).statusCode).toBe(404);
   });
 
   it('keeps roll-ups and the formulas that read them current', async () => {
@@ -104,11 +104,11 @@ describe('records API', () => {
     expect(l1.statusCode).toBe(201);
     expect(l1.json().total).toBe(200);
     await post('dealLine', { deal: deal.id, product: 'B', qty: 1, price: 50.5 });
-    let now = (await h.app.inject({ method: 'GET', url: `${base}/deal/${deal.id}` })).json();
+    let now = (await h.inject({ method: 'GET', url: `${base}/deal/${deal.id}` })).json();
     expect(now).toMatchObject({ linesTotal: 250.5, lineCount: 2, version: 1 });
-    const del = await h.app.inject({ method: 'DELETE', url: `${base}/dealLine/${l1.json().id}` });
+    const del = await h.inject({ method: 'DELETE', url: `${base}/dealLine/${l1.json().id}` });
     expect(del.statusCode).toBe(204);
-    now = (await h.app.inject({ method: 'GET', url: `${base}/deal/${deal.id}` })).json();
+    now = (await h.inject({ method: 'GET', url: `${base}/deal/${deal.id}` })).json();
     expect(now).toMatchObject({ linesTotal: 50.5, lineCount: 1 });
   });
 
@@ -118,10 +118,10 @@ describe('records API', () => {
     expect(missing.json().error.details).toEqual([{ path: '/amount', message: 'is required' }]);
     const won = await post('deal', { title: 'Won with amount', company: 'co-1', stage: 'won', amount: 10 });
     expect(won.statusCode).toBe(201);
-    const rename = await h.app.inject({ method: 'PATCH', url: `${base}/deal/${won.json().id}`, payload: { version: 1, title: 'Renamed', stage: 'new' } });
+    const rename = await h.inject({ method: 'PATCH', url: `${base}/deal/${won.json().id}`, payload: { version: 1, title: 'Renamed', stage: 'new' } });
     expect(rename.statusCode).toBe(422);
     expect(rename.json().error.details).toEqual([{ path: '/title', message: 'is read-only here' }]);
-    const reopen = await h.app.inject({ method: 'PATCH', url: `${base}/deal/${won.json().id}`, payload: { version: 1, stage: 'new' } });
+    const reopen = await h.inject({ method: 'PATCH', url: `${base}/deal/${won.json().id}`, payload: { version: 1, stage: 'new' } });
     expect(reopen.statusCode).toBe(200);
   });
 
@@ -132,15 +132,15 @@ describe('records API', () => {
   });
 
   it('refuses to delete a record others refer to, and clears references where asked', async () => {
-    const blocked = await h.app.inject({ method: 'DELETE', url: `${base}/company/co-1` });
+    const blocked = await h.inject({ method: 'DELETE', url: `${base}/company/co-1` });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.code).toBe('REFERENCED');
     const deal = (await post('deal', { title: 'To delete', company: 'co-2' })).json();
     const line = (await post('dealLine', { deal: deal.id, product: 'C', price: 1 })).json();
-    expect((await h.app.inject({ method: 'DELETE', url: `${base}/deal/${deal.id}?version=9` })).statusCode).toBe(409);
-    expect((await h.app.inject({ method: 'DELETE', url: `${base}/deal/${deal.id}?version=1` })).statusCode).toBe(204);
-    expect((await h.app.inject({ method: 'GET', url: `${base}/deal/${deal.id}` })).statusCode).toBe(404);
-    expect((await h.app.inject({ method: 'GET', url: `${base}/dealLine/${line.id}` })).json().deal).toBeNull();
+    expect((await h.inject({ method: 'DELETE', url: `${base}/deal/${deal.id}?version=9` })).statusCode).toBe(409);
+    expect((await h.inject({ method: 'DELETE', url: `${base}/deal/${deal.id}?version=1` })).statusCode).toBe(204);
+    expect((await h.inject({ method: 'GET', url: `${base}/deal/${deal.id}` })).statusCode).toBe(404);
+    expect((await h.inject({ method: 'GET', url: `${base}/dealLine/${line.id}` })).json().deal).toBeNull();
   });
 });
 
@@ -153,7 +153,7 @@ describe('list queries', () => {
 
   it('filters, sorts and pages, with totals and lookup titles', async () => {
     const filter = encodeURIComponent(JSON.stringify({ stage: 'won', title: { $regex: '^List' }, amount: { $gte: 3000 } }));
-    const res = await h.app.inject({ method: 'GET', url: `${base}/deal?filter=${filter}&sort=-amount&page=2&pageSize=3` });
+    const res = await h.inject({ method: 'GET', url: `${base}/deal?filter=${filter}&sort=-amount&page=2&pageSize=3` });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(9); // i = 3, 6, …, 27
@@ -164,7 +164,7 @@ describe('list queries', () => {
   });
 
   it('searches the title field with q', async () => {
-    const res = await h.app.inject({ method: 'GET', url: `${base}/deal?q=${encodeURIComponent('list 2')}&pageSize=50` });
+    const res = await h.inject({ method: 'GET', url: `${base}/deal?q=${encodeURIComponent('list 2')}&pageSize=50` });
     expect(res.json().total).toBe(10);
   });
 
@@ -179,21 +179,26 @@ describe('list queries', () => {
       { title: { $regex: '(' } },
     ];
     for (const f of bad) {
-      const res = await h.app.inject({ method: 'GET', url: `${base}/deal?filter=${encodeURIComponent(JSON.stringify(f))}` });
+      const res = await h.inject({ method: 'GET', url: `${base}/deal?filter=${encodeURIComponent(JSON.stringify(f))}` });
       expect(res.statusCode, JSON.stringify(f)).toBe(400);
       expect(res.json().error.code).toBe('INVALID_FILTER');
     }
     for (const url of [`${base}/deal?filter=%7Bnope`, `${base}/deal?pageSize=1000`, `${base}/deal?page=0`, `${base}/deal?sort=secret`, `${base}/deal?page=1&page=2`]) {
-      const res = await h.app.inject({ method: 'GET', url });
+      const res = await h.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
     }
   });
 
-  it('answers 404 for unknown tenants and entities without leaking', async () => {
-    for (const url of ['/api/t/nobody/records/deal', '/api/t/acme/records/nothing', '/api/t/ACME!/records/deal', '/api/t/platform/records/tenants', '/api/nowhere']) {
-      const res = await h.app.inject({ method: 'GET', url });
+  it('answers 404 for unknown entities and routes, 403 for other tenants, without leaking', async () => {
+    for (const url of ['/api/t/acme/records/nothing', '/api/t/acme/records/deal/no-such-id', '/api/nowhere']) {
+      const res = await h.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    for (const url of ['/api/t/nobody/records/deal', '/api/t/ACME!/records/deal', '/api/t/platform/records/tenants']) {
+      const res = await h.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error.code).toBe('WRONG_TENANT');
     }
   });
 });

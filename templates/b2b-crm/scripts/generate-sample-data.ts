@@ -457,6 +457,8 @@ for (let i = 1; i <= OPP_COUNT; i++) {
     source: weighted([['website', 18], ['referral', 20], ['exhibition', 14], ['coldCall', 12], ['advertising', 8], ['partner', 16], ['socialMedia', 7], ['other', 5]] as const),
     nextStep: OPEN_STAGES.includes(stage) ? pick(NEXT_STEPS[stage]) : null,
     lossReason: stage === 'lost' ? weighted(LOSS_REASONS) : null,
+    // From the record number, not the PRNG, so adding it left every other value as it was.
+    grossMargin: 12 + ((opportunities.length * 7919) % 330) / 10,
     description: chance(0.55)
       ? `客户${pick(['希望', '计划', '准备'])}在${closeDate.slice(0, 4)}年${Number(closeDate.slice(5, 7))}月前完成${base}，重点关注${pick(c.industry.focus)}。${pick(['竞争对手为国际厂商。', '客户已有部分预算。', '决策人为分管副总。', '需要与现有 ERP 对接。', '客户要求本地化部署。', '计划分两期实施。'])}`
       : null,
