@@ -21,6 +21,7 @@ import { operatorRoutes } from './routes/operator.js';
 import { peopleRoutes } from './routes/people.js';
 import { recordAccessRoutes } from './routes/recordAccess.js';
 import { recordRoutes } from './routes/records.js';
+import { reportRoutes } from './routes/reports.js';
 import { templateInstallRoutes, templateListRoutes } from './routes/templates.js';
 
 export interface BuildOptions {
@@ -80,6 +81,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await tenantApi.register(appManifestRoutes, routeOpts);
     await tenantApi.register(recordAccessRoutes, routeOpts);
     await tenantApi.register(recordRoutes, routeOpts);
+    await tenantApi.register(reportRoutes, routeOpts);
     await tenantApi.register(definitionRoutes, routeOpts);
     await tenantApi.register(openApiRoutes, routeOpts);
     await tenantApi.register(templateInstallRoutes, routeOpts);
