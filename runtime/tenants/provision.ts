@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import type { Runtime } from '../runtime.js';
 import type { TenantSettings } from '../definitions/compiledTypes.js';
-import { badRequest } from '../errors.js';
-import { UserDirectory, type User } from '../identity/users.js';
+import { badRequest, invalid } from '../errors.js';
+import { checkPassword, UserDirectory, type User } from '../identity/users.js';
 
 export interface ProvisionInput {
   id: string;
@@ -35,6 +35,11 @@ export async function provisionTenant(runtime: Runtime, templatesDir: string, in
   }
   if (input.template !== undefined && !/^[a-z][a-z0-9-]{0,63}$/.test(input.template)) {
     throw badRequest('INVALID_BODY', 'template must name a shipped template', [{ path: '/template', message: 'is not a template name' }]);
+  }
+  // Check the administrator before anything is created, so a bad password leaves no half-made tenant.
+  checkPassword(input.admin.password, '/admin/password');
+  if (typeof input.admin.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.admin.email)) {
+    throw invalid('the administrator is invalid', [{ path: '/admin/email', message: 'must be an e-mail address' }]);
   }
   let tenant: TenantSettings;
   if (input.template) {
