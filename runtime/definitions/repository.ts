@@ -16,6 +16,8 @@ import { breakingChanges } from './breakingChanges.js';
 
 const DRAFTS = '_definitionDrafts';
 const VERSIONS = '_definitionVersions';
+/** The definitions of each version, apart from its small metadata so "which version is latest" stays cheap. */
+const SNAPSHOTS = '_definitionSnapshots';
 
 export interface VersionDoc {
   version: number;
@@ -42,9 +44,9 @@ const versionId = (n: number) => `v${String(n).padStart(10, '0')}`;
  * (views, reports) whose `$`-operators may not be field names in a store, and
  * a snapshot is only ever read whole.
  */
-function fromVersionDoc(doc: Record<string, unknown>): VersionDoc {
-  const { definitionsJson, ...rest } = doc;
-  return { ...(rest as Omit<VersionDoc, 'definitions'>), definitions: JSON.parse(definitionsJson as string) };
+function fromVersionDoc(meta: Record<string, unknown>, snapshot: Record<string, unknown>): VersionDoc {
+  const { _id, ...rest } = meta;
+  return { ...(rest as Omit<VersionDoc, 'definitions'>), definitions: JSON.parse(snapshot.definitionsJson as string) };
 }
 
 function fromDraftDoc(doc: Record<string, unknown>): Draft {
@@ -61,12 +63,15 @@ export class DefinitionRepository {
   }
 
   async getVersion(version: number): Promise<VersionDoc | null> {
-    const doc = await this.store.collection(VERSIONS).findOne({ _id: versionId(version) });
-    return doc ? fromVersionDoc(doc) : null;
+    const [meta, snapshot] = await Promise.all([
+      this.store.collection(VERSIONS).findOne({ _id: versionId(version) }),
+      this.store.collection(SNAPSHOTS).findOne({ _id: versionId(version) }),
+    ]);
+    return meta && snapshot ? fromVersionDoc(meta, snapshot) : null;
   }
 
   async listVersions(): Promise<Omit<VersionDoc, 'definitions'>[]> {
-    const docs = await this.store.collection(VERSIONS).find({}, { sort: { _id: -1 }, projection: { definitionsJson: 0 } });
+    const docs = await this.store.collection(VERSIONS).find({}, { sort: { _id: -1 } });
     return docs as unknown as Omit<VersionDoc, 'definitions'>[];
   }
 
@@ -156,7 +161,11 @@ export class DefinitionRepository {
     };
     try {
       const { definitions: defs, ...rest } = doc;
-      await this.store.collection(VERSIONS).insertOne({ _id: versionId(version), ...rest, definitionsJson: JSON.stringify(defs) });
+      // One batch: a version exists with its definitions or not at all; its key makes a concurrent publish fail whole.
+      await this.store.batch([
+        { op: 'insert', collection: VERSIONS, doc: { _id: versionId(version), ...rest } },
+        { op: 'insert', collection: SNAPSHOTS, doc: { _id: versionId(version), definitionsJson: JSON.stringify(defs) } },
+      ]);
     } catch (e) {
       if (e instanceof DuplicateKeyError) {
         throw conflict('STALE_DEFINITIONS', `another publish created version ${version} first; reload and try again`);

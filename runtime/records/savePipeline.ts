@@ -9,6 +9,7 @@ import { invalid, badRequest, conflict, notFound, type ErrorDetail } from '../er
 import { toIssues } from '../../schemas/validator.js';
 import type { CompiledEntity } from '../definitions/compiledTypes.js';
 import { DuplicateKeyError, type BatchOp, type Doc } from '../store/port.js';
+import { newId } from '../store/ids.js';
 import { AUDIT_COLLECTION, fieldChanges, writeAudit } from './audit.js';
 import { assignAutoNumbers } from './autoNumber.js';
 import { requireEntity, type RecordContext } from './context.js';
@@ -72,7 +73,7 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
   await assignAutoNumbers(ctx.store, entity.name, entity.autoNumbers, values, clock);
 
   const doc: Doc = {
-    ...(opts.id !== undefined ? { _id: opts.id } : {}),
+    _id: opts.id ?? newId(),
     ...toStoredValues(entity, values),
     version: 1,
     createdAt: now,
@@ -80,16 +81,19 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
     createdBy: ctx.user,
     updatedBy: ctx.user,
   };
+  // The record and its audit entry are one atomic write (and one commit).
   try {
-    doc._id = await ctx.store.collection(entity.collection).insertOne(doc);
+    await ctx.store.batch([
+      { op: 'insert', collection: entity.collection, doc },
+      {
+        op: 'insert', collection: AUDIT_COLLECTION,
+        doc: { entity: entity.name, recordId: String(doc._id), action: 'create', channel: ctx.channel, user: ctx.user, at: now, changes: fieldChanges({}, values) },
+      },
+    ]);
   } catch (e) {
     duplicateToConflict(e, entity);
   }
   await recomputeRollups(ctx.store, ctx.app, entity, null, doc, clock);
-  await writeAudit(ctx.store, {
-    entity: entity.name, recordId: String(doc._id), action: 'create', channel: ctx.channel, user: ctx.user, at: now,
-    changes: fieldChanges({}, values),
-  });
   return stripHidden(toApiRecord(entity, doc), hiddenFields(ctx, entity));
 }
 
