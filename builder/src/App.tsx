@@ -2,12 +2,17 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { LoginPage } from './auth/LoginPage.js';
+import { loginPath, sendToLogin, tenantHome } from './auth/paths.js';
+import { lastTenant, readSession, sessionKey } from './auth/session.js';
 import { LocaleProvider, useLocale } from './i18n/LocaleContext.js';
 import { matchPath, Redirect, useLocation } from './router.js';
 import { NotFound } from './shell/NotFound.js';
 import { TenantApp, type TenantRoute } from './shell/TenantApp.js';
 
-export const HOME = '/app/demo/opportunity';
+/** The tenant `/` opens: the one signed in to last, else the demo. */
+const DEFAULT_TENANT = 'demo';
 
 function route(pathname: string): { tenant: string; route: TenantRoute } | null {
   let m = matchPath('/app/:tenant', pathname);
@@ -21,13 +26,37 @@ function route(pathname: string): { tenant: string; route: TenantRoute } | null 
   return null;
 }
 
+/** Signing out in another tab ends this tab's session too. */
+function useSignOutElsewhere(tenant: string | undefined) {
+  useEffect(() => {
+    if (!tenant) return;
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === sessionKey(tenant) && !e.newValue) sendToLogin(tenant, false);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [tenant]);
+}
+
 function Routes() {
-  const { pathname } = useLocation();
-  if (pathname === '/' || pathname === '/app' || pathname === '/app/') return <Redirect to={HOME} />;
-  const matched = route(pathname);
+  const { pathname, search } = useLocation();
+  const login = matchPath('/app/:tenant/login', pathname);
+  const matched = login ? null : route(pathname);
+  useSignOutElsewhere(matched?.tenant);
+
+  if (pathname === '/' || pathname === '/app' || pathname === '/app/') {
+    const tenant = lastTenant() ?? DEFAULT_TENANT;
+    return <Redirect to={readSession(tenant) ? tenantHome(tenant) : loginPath(tenant)} />;
+  }
+  if (login) return <LoginPage key={login.tenant} tenant={login.tenant} />;
   if (!matched) return <NotFound />;
-  // Keyed by tenant: switching tenants reloads its definitions from scratch.
-  return <TenantApp key={matched.tenant} tenant={matched.tenant} route={matched.route} />;
+  const session = readSession(matched.tenant);
+  if (!session) {
+    const qs = search.toString();
+    return <Redirect to={loginPath(matched.tenant, { next: `${pathname}${qs ? `?${qs}` : ''}` })} />;
+  }
+  // Keyed by tenant and user: another tenant, or another user signing in, loads the app from scratch.
+  return <TenantApp key={`${matched.tenant}|${session.user.id}`} tenant={matched.tenant} route={matched.route} />;
 }
 
 function Themed() {

@@ -176,10 +176,13 @@ export function FieldInput({ field, id, value, onChange, disabled, refs, searchL
 
 /** A user picker when the host knows the users, else the user id as text. */
 function UserInput({ id, value, disabled, status, onChange }: { id?: string; value?: string; disabled?: boolean; status?: 'error' | 'warning'; onChange: (v: unknown) => void }) {
-  const { userNames } = useRenderer();
+  const { userNames, inactiveUsers } = useRenderer();
   const t = useUiText();
   if (!userNames) return <Input id={id} value={value} disabled={disabled} status={status} onChange={(e) => onChange(e.target.value)} />;
-  const options = Object.entries(userNames).map(([value, label]) => ({ value, label }));
+  // Deactivated users cannot be given records, but a record they still hold shows their name.
+  const options = Object.entries(userNames)
+    .filter(([userId]) => userId === value || !inactiveUsers?.has(userId))
+    .map(([userId, label]) => ({ value: userId, label }));
   return (
     <Select id={id} value={value} disabled={disabled} status={status} allowClear placeholder={t('select')} options={options}
       showSearch={{ optionFilterProp: 'label' }} onChange={(v) => onChange(v ?? null)} />

@@ -21,12 +21,14 @@ export interface FormSectionViewProps {
   refs?: RecordRefs;
   searchLookup: SearchLookup;
   disabled?: boolean;
+  /** Fields the user's role may not change. */
+  readOnlyFields?: ReadonlySet<string>;
   renderRelatedList?: (list: RelatedListDefinition) => ReactNode;
 }
 
 const GRID = 24;
 
-export function FormSectionView({ section, fields, states, serverErrors, refs, searchLookup, disabled, renderRelatedList }: FormSectionViewProps) {
+export function FormSectionView({ section, fields, states, serverErrors, refs, searchLookup, disabled, readOnlyFields, renderRelatedList }: FormSectionViewProps) {
   const { locale } = useRenderer();
   const t = useUiText();
   const [open, setOpen] = useState(!section.collapsed);
@@ -38,7 +40,7 @@ export function FormSectionView({ section, fields, states, serverErrors, refs, s
     if (!field || !state?.visible) return [];
     const label = localize(field.label, locale);
     const error = serverErrors.get(field.name);
-    const editable = isEditable(field) && !state.readOnly && !disabled;
+    const editable = isEditable(field) && !state.readOnly && !disabled && !readOnlyFields?.has(field.name);
     const span = Math.min(GRID, Math.round((GRID / columns) * (placement.span ?? 1)));
     return [
       <Col key={field.name} xs={24} md={span}>

@@ -15,6 +15,8 @@ export interface RendererSettings {
   timeZone: string;
   /** Display names of users by id, where the host knows them. */
   userNames?: Record<string, string>;
+  /** Users who can no longer be picked (deactivated); their names still show on old records. */
+  inactiveUsers?: ReadonlySet<string>;
 }
 
 const RendererContext = createContext<RendererSettings>({ locale: 'zh-CN', currency: 'CNY', timeZone: 'Asia/Shanghai' });

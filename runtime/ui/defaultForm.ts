@@ -27,3 +27,17 @@ export function defaultForm(entity: EntityDefinition): FormDefinition {
 export function formFor(entity: EntityDefinition, forms: readonly FormDefinition[]): FormDefinition {
   return forms.find((f) => f.entity === entity.name) ?? defaultForm(entity);
 }
+
+/**
+ * The form with the record's owner on it: where the form places `owner`, else
+ * at the end of its first section of fields, so every record shows who holds it.
+ */
+export function withOwner(form: FormDefinition, entity: EntityDefinition): FormDefinition {
+  if (!entity.hasOwner || form.sections.some((s) => s.fields.some((p) => p.field === 'owner'))) return form;
+  const first = form.sections.findIndex((s) => s.fields.length > 0);
+  if (first < 0) return form;
+  return {
+    ...form,
+    sections: form.sections.map((s, i) => (i === first ? { ...s, fields: [...s.fields, { field: 'owner' }] } : s)),
+  };
+}

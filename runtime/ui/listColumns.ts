@@ -17,7 +17,10 @@ export function listColumns(entity: EntityDefinition, viewColumns?: readonly str
   }
   const title = fields.get(entity.titleField);
   const rest = activeFields(entity).filter((f) => f.name !== entity.titleField && !NOT_DEFAULT.has(f.type));
-  return [...(title ? [title] : []), ...rest].slice(0, MAX_DEFAULT_COLUMNS);
+  // Who holds a record matters in every list of owned records, so the owner always gets a column.
+  const owner = systemField(entity, 'owner');
+  const columns = [...(title ? [title] : []), ...rest].slice(0, MAX_DEFAULT_COLUMNS - (owner ? 1 : 0));
+  return owner ? [...columns, owner] : columns;
 }
 
 export const isSortable = (field: FieldDefinition) => !UNSORTABLE.has(field.type);

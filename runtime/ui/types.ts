@@ -60,4 +60,18 @@ export interface ListQueryState {
   pageSize: number;
 }
 
+/** One entry of a record's audit trail, as `GET …/records/:entity/:id/history` answers it. */
+export interface HistoryEntry {
+  id: string;
+  /** create, update, delete, transfer, … */
+  action: string;
+  /** Through which channel the write came: app, api, import, workflow, template, … */
+  channel: string;
+  /** User id, or null for the system. */
+  user: string | null;
+  /** ISO instant. */
+  at: string;
+  changes: { field: string; from: unknown; to: unknown }[];
+}
+
 export type { FilterValue };

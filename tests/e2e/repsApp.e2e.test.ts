@@ -1,20 +1,16 @@
 /**
  * A sales rep's first session in the demo tenant, in headless Chromium against
- * the real server: find opportunities through the menu, create one, get the
- * server's validation message at the amount field, fix it, save, and find the
- * new opportunity by searching the list. Then switch the UI to English.
+ * the real server: sign in, find opportunities through the menu, create one,
+ * get the server's validation message at the amount field, fix it, save, and
+ * find the new opportunity by searching the list. A colleague's save shows as
+ * a conflict and then in the record's history. Then switch the UI to English.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startApp, type RunningApp } from './harness.js';
-import { fillDate, formItem, gone, pickOption, settled, visible } from './ui.js';
+import { apiAs, fillDate, formItem, gone, pickOption, settled, signIn, visible } from './ui.js';
 
-const sampleAccounts = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../templates/b2b-crm/sample-data/account.json'), 'utf8'),
-) as { id: string; name: string }[];
+const REP = 'rep1@demo.local';
 
 let app: RunningApp | undefined;
 let browser: Browser | undefined;
@@ -41,9 +37,13 @@ describe("reps' app", () => {
   it('creates an opportunity, shows the server validation message at the field, and finds it by search', async () => {
     const page = await freshPage();
     const name = `E2E 智慧工厂项目 ${Date.now()}`;
-    const account = sampleAccounts[0];
+    // A rep can only pick accounts they may read: their own.
+    const rep = await apiAs(app!.url, REP);
+    const accounts = await rep.call<{ items: { id: string; name: string; owner: string }[] }>('GET', '/records/account?pageSize=1&sort=name');
+    const account = accounts.body.items[0];
+    expect(account.owner).toBe('rep1');
 
-    await page.goto(`${app!.url}/`);
+    await signIn(page, app!.url, REP);
     const menu = page.getByRole('navigation', { name: 'main' });
     await menu.getByRole('menuitem', { name: '客户' }).click();
     await visible(page.getByRole('heading', { name: '客户' }));
@@ -95,17 +95,20 @@ describe("reps' app", () => {
   it('tells the user when someone else saved the record first, and reloads it', async () => {
     const page = await freshPage();
     await page.goto(`${app!.url}/app/demo/opportunity`);
+    await signIn(page, app!.url, REP); // back to the list it was opening
+    expect(new URL(page.url()).pathname).toBe('/app/demo/opportunity');
     const firstRow = page.locator('.ant-table-row').first();
     await visible(firstRow);
     await firstRow.locator('a').first().click();
     await visible(page.getByLabel('下一步', { exact: true }));
     const id = new URL(page.url()).pathname.split('/').pop()!;
 
-    // A colleague saves the same opportunity while this rep is editing it.
-    const api = `${app!.url}/api/t/demo/records/opportunity/${id}`;
-    const current = (await (await fetch(api)).json()) as { version: number };
+    // The rep's manager saves the same opportunity while the rep is editing it.
+    const manager = await apiAs(app!.url, 'manager1@demo.local');
+    const current = await manager.call<{ version: number; nextStep?: string }>('GET', `/records/opportunity/${id}`);
+    expect(current.status).toBe(200);
     const theirs = `同事更新的下一步 ${Date.now()}`;
-    const patched = await fetch(api, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nextStep: theirs, version: current.version }) });
+    const patched = await manager.call('PATCH', `/records/opportunity/${id}`, { nextStep: theirs, version: current.body.version });
     expect(patched.status).toBe(200);
 
     await page.getByLabel('下一步', { exact: true }).fill('我的修改');
@@ -117,12 +120,24 @@ describe("reps' app", () => {
     await gone(dialog);
     await page.waitForFunction(
       (expected) => (document.getElementById('nextStep') as HTMLInputElement | null)?.value === expected, theirs, { timeout: 15_000 });
+
+    // The history tab says who changed what: the manager, through the API, 下一步 from the old value to theirs.
+    await page.getByRole('tab', { name: '历史记录' }).click();
+    const latest = page.locator('.sc-history-entry').first();
+    await visible(latest);
+    await visible(latest.getByText('王海涛', { exact: true }));
+    await visible(latest.getByText('修改了记录'));
+    await visible(latest.getByText('API', { exact: true }));
+    const change = latest.locator('.sc-history-change').filter({ hasText: '下一步' });
+    await visible(change.locator('.sc-history-to').getByText(theirs));
+    if (current.body.nextStep) await visible(change.locator('.sc-history-from').getByText(current.body.nextStep));
+    await page.screenshot({ path: '/tmp/stagecraft-e2e-history.png', fullPage: true });
     await page.context().close();
   }, 60_000);
 
   it('switches the menu to English and remembers the choice', async () => {
     const page = await freshPage();
-    await page.goto(`${app!.url}/`);
+    await signIn(page, app!.url, REP);
     const menu = page.getByRole('navigation', { name: 'main' });
     await visible(menu.getByRole('menuitem', { name: '商机' }));
 

@@ -36,3 +36,46 @@ export async function fillDate(page: Page, label: string, isoDate: string) {
 /** Waits for antd's zoom-in of a dialog to finish; a click during it can be lost. */
 export const settled = (page: Page) =>
   page.waitForFunction(() => !document.querySelector('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter'), undefined, { timeout: TIMEOUT });
+
+export const DEMO_PASSWORD = 'demo1234';
+
+/** Signs in on the login page the app shows (the current page must be it, or `/` is opened first). */
+export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
+  if (!new URL(page.url(), baseUrl).pathname.endsWith('/login')) await page.goto(`${baseUrl}/`);
+  await page.getByLabel('邮箱').or(page.getByLabel('E-mail')).fill(email);
+  await page.getByLabel('密码', { exact: true }).or(page.getByLabel('Password', { exact: true })).fill(password);
+  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
+  await visible(page.getByRole('navigation', { name: 'main' }));
+}
+
+/** The API as a user sees it: signs in with fetch and returns a caller that sends the token. */
+export async function apiAs(baseUrl: string, email: string, tenant = 'demo') {
+  const root = `${baseUrl}/api/t/${tenant}`;
+  const answer = await fetch(`${root}/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  if (answer.status !== 200) throw new Error(`sign-in of ${email} failed: ${answer.status} ${await answer.text()}`);
+  const { token } = (await answer.json()) as { token: string };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${root}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  return { token, call };
+}
+
+/** The texts of one column of the list table, found by its header. */
+export async function columnTexts(page: Page, header: string): Promise<string[]> {
+  return page.evaluate((name) => {
+    const table = document.querySelector('.sc-record-list table');
+    if (!table) return [];
+    const headers = [...table.querySelectorAll('thead th')];
+    const index = headers.findIndex((th) => th.textContent?.trim() === name);
+    if (index < 0) throw new Error(`no column ${name}`);
+    return [...table.querySelectorAll('tbody tr.ant-table-row')].map((tr) => tr.children[index]?.textContent?.trim() ?? '');
+  }, header);
+}

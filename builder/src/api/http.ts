@@ -18,21 +18,24 @@ export class ApiError extends Error {
 /** Status 0: the request never got an answer (offline, server down). */
 export const isNetworkError = (e: unknown) => e instanceof ApiError && e.status === 0;
 
-const TOKEN_KEY = 'stagecraft.token';
+/** 401: no valid session (never signed in, expired, signed out elsewhere, or wrong credentials at sign-in). */
+export const isUnauthorized = (e: unknown) => e instanceof ApiError && e.status === 401;
 
-function headers(hasBody: boolean): HeadersInit {
+function headers(hasBody: boolean, token: string | undefined): HeadersInit {
   // Lets the server's audit trail tell app edits from integrations.
   const h: Record<string, string> = { accept: 'application/json', 'x-stagecraft-client': 'app' };
   if (hasBody) h['content-type'] = 'application/json';
-  const token = window.localStorage.getItem(TOKEN_KEY);
   if (token) h.authorization = `Bearer ${token}`;
   return h;
 }
 
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** `token` is the tenant's session token; only sign-in goes without one. */
+export async function request<T>(method: Method, url: string, body?: unknown, token?: string): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { method, headers: headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(url, { method, headers: headers(body !== undefined, token), body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, 'NETWORK', e instanceof Error ? e.message : String(e));
   }

@@ -1,9 +1,10 @@
-/** The records API of one tenant, as the pages use it. */
+/** The API of one tenant, as the pages use it: records, the signed-in user, history. */
 import type { EntityDefinition } from '../../../schemas/entity.js';
 import type { MongoFilter } from '../../../schemas/filter.js';
 import type { LookupOption, RecordData, RecordPage, RecordRefs, SearchLookup } from '../../../runtime/ui/types.js';
-import { request } from './http.js';
-import type { AppManifest } from './types.js';
+import { readSession } from '../auth/session.js';
+import { ApiError, request, type Method } from './http.js';
+import type { AppManifest, AuditEntry, LoginAnswer, Me, RecordAccess } from './types.js';
 
 export interface ListParams {
   filter?: MongoFilter;
@@ -15,22 +16,55 @@ export interface ListParams {
 
 export interface TenantApi {
   manifest(): Promise<AppManifest>;
+  me(): Promise<Me>;
+  logout(): Promise<void>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   list(entity: string, params: ListParams): Promise<RecordPage>;
   get(entity: string, id: string): Promise<RecordData>;
   create(entity: string, values: Record<string, unknown>): Promise<RecordData>;
   update(entity: string, id: string, changes: Record<string, unknown>, version: number): Promise<RecordData>;
   remove(entity: string, id: string, version: number): Promise<void>;
+  history(entity: string, id: string): Promise<AuditEntry[]>;
+  access(entity: string, id: string): Promise<RecordAccess>;
   searchLookup: SearchLookup;
   /** Titles of the records a record's lookup fields point at, for showing it. */
   refsOf(entity: EntityDefinition, record: RecordData): Promise<RecordRefs>;
+  /** Titles of records by id, per target entity (ids the user cannot read are left out). */
+  titles(ids: ReadonlyMap<string, ReadonlySet<string>>): Promise<RecordRefs>;
 }
 
 const LOOKUP_PAGE = 20;
+const base = (tenant: string) => `/api/t/${encodeURIComponent(tenant)}`;
 
-export function tenantApi(tenant: string, entities: () => readonly EntityDefinition[]): TenantApi {
-  const base = `/api/t/${encodeURIComponent(tenant)}`;
-  const records = (entity: string) => `${base}/records/${encodeURIComponent(entity)}`;
+/** Signs in; the only tenant call made without a token. */
+export function login(tenant: string, email: string, password: string): Promise<LoginAnswer> {
+  return request('POST', `${base(tenant)}/auth/login`, { email, password });
+}
+
+/**
+ * `onUnauthorized` runs when the server answers 401 to any call (the session
+ * expired, was revoked, or the user was deactivated); the shell sends the user to sign in.
+ */
+export function tenantApi(tenant: string, entities: () => readonly EntityDefinition[], onUnauthorized: () => void = () => {}): TenantApi {
+  const root = base(tenant);
+  const records = (entity: string) => `${root}/records/${encodeURIComponent(entity)}`;
+  const record = (entity: string, id: string) => `${records(entity)}/${encodeURIComponent(id)}`;
   const entityNamed = (name: string) => entities().find((e) => e.name === name);
+
+  async function call<T>(method: Method, url: string, body?: unknown): Promise<T> {
+    // Read at every call: another tab may have signed out or in since.
+    const session = readSession(tenant);
+    if (!session) {
+      onUnauthorized();
+      throw new ApiError(401, 'UNAUTHENTICATED', 'sign in first');
+    }
+    try {
+      return await request<T>(method, url, body, session.token);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) onUnauthorized();
+      throw e;
+    }
+  }
 
   const list: TenantApi['list'] = (entity, params) => {
     const qs = new URLSearchParams();
@@ -39,16 +73,33 @@ export function tenantApi(tenant: string, entities: () => readonly EntityDefinit
     if (params.page) qs.set('page', String(params.page));
     if (params.pageSize) qs.set('pageSize', String(params.pageSize));
     if (params.q) qs.set('q', params.q);
-    return request('GET', `${records(entity)}?${qs}`);
+    return call('GET', `${records(entity)}?${qs}`);
+  };
+
+  const titles: TenantApi['titles'] = async (ids) => {
+    // One list call per target entity, with all its ids at once.
+    const refs: RecordRefs = {};
+    await Promise.all([...ids].filter(([target, set]) => set.size > 0 && entityNamed(target)).map(async ([target, set]) => {
+      const titleField = entityNamed(target)?.titleField ?? 'name';
+      const page = await list(target, { filter: { id: { $in: [...set] } }, pageSize: set.size });
+      refs[target] = Object.fromEntries(page.items.map((r) => [String(r.id), String(r[titleField] ?? r.id)]));
+    }));
+    return refs;
   };
 
   return {
-    manifest: () => request('GET', `${base}/app`),
+    manifest: () => call('GET', `${root}/app`),
+    me: () => call('GET', `${root}/auth/me`),
+    logout: () => call('POST', `${root}/auth/logout`, {}),
+    changePassword: (currentPassword, newPassword) => call('POST', `${root}/auth/password`, { currentPassword, newPassword }),
     list,
-    get: (entity, id) => request('GET', `${records(entity)}/${encodeURIComponent(id)}`),
-    create: (entity, values) => request('POST', records(entity), values),
-    update: (entity, id, changes, version) => request('PATCH', `${records(entity)}/${encodeURIComponent(id)}`, { ...changes, version }),
-    remove: (entity, id, version) => request('DELETE', `${records(entity)}/${encodeURIComponent(id)}?version=${version}`),
+    get: (entity, id) => call('GET', record(entity, id)),
+    create: (entity, values) => call('POST', records(entity), values),
+    update: (entity, id, changes, version) => call('PATCH', record(entity, id), { ...changes, version }),
+    remove: (entity, id, version) => call('DELETE', `${record(entity, id)}?version=${version}`),
+    history: async (entity, id) => (await call<{ items: AuditEntry[] }>('GET', `${record(entity, id)}/history`)).items,
+    access: (entity, id) => call('GET', `${record(entity, id)}/access`),
+    titles,
 
     async searchLookup(entity, q): Promise<LookupOption[]> {
       const target = entityNamed(entity);
@@ -57,21 +108,14 @@ export function tenantApi(tenant: string, entities: () => readonly EntityDefinit
       return page.items.map((r) => ({ value: String(r.id), label: String(r[titleField] ?? r.id) }));
     },
 
-    async refsOf(entity, record) {
-      // One list call per target entity, with all ids of that entity at once.
+    refsOf(entity, rec) {
       const byTarget = new Map<string, Set<string>>();
       for (const field of entity.fields) {
-        const value = record[field.name];
+        const value = rec[field.name];
         if (field.type !== 'lookup' || field.archived || typeof value !== 'string' || !value) continue;
         (byTarget.get(field.target) ?? byTarget.set(field.target, new Set()).get(field.target)!).add(value);
       }
-      const refs: RecordRefs = {};
-      await Promise.all([...byTarget].map(async ([target, ids]) => {
-        const titleField = entityNamed(target)?.titleField ?? 'name';
-        const page = await list(target, { filter: { id: { $in: [...ids] } }, pageSize: ids.size });
-        refs[target] = Object.fromEntries(page.items.map((r) => [String(r.id), String(r[titleField] ?? r.id)]));
-      }));
-      return refs;
+      return titles(byTarget);
     },
   };
 }

@@ -23,7 +23,7 @@ function defaultsOf(view: ViewDefinition | undefined): ListDefaults {
 }
 
 export default function ListPage({ entity }: { entity: EntityDefinition }) {
-  const { api, manifest, path } = useTenant();
+  const { api, manifest, path, can } = useTenant();
   const { locale, t } = useLocale();
   const { search } = useLocation();
   const views = useMemo(() => manifest.views.filter((v) => v.entity === entity.name && v.type === 'list'), [manifest.views, entity.name]);
@@ -66,7 +66,9 @@ export default function ListPage({ entity }: { entity: EntityDefinition }) {
           )}
           {page && <Typography.Text type="secondary">{page.total} {t('records')}</Typography.Text>}
         </div>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(path(entity.name, 'new'))}>{t('new')}</Button>
+        {can(entity.name, 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(path(entity.name, 'new'))}>{t('new')}</Button>
+        )}
       </div>
       {error !== undefined && (
         <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('loadFailed')}

@@ -1,44 +1,56 @@
 /**
  * One record, new or existing: loads it, renders its form, saves through the
  * API and turns the server's answers into what the user sees — messages at
- * fields for 422, a reload offer for 409 (someone else saved first).
+ * fields for 422, a reload offer for 409 (someone else saved first). What the
+ * user's role allows shapes the page: fields it makes read-only are disabled,
+ * and Save / Delete appear only where the role permits them.
  */
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Form, Popconfirm, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { EntityDefinition } from '../../../schemas/entity.js';
-import { formFor } from '../../../runtime/ui/defaultForm.js';
+import { formFor, withOwner } from '../../../runtime/ui/defaultForm.js';
 import { defaultValues } from '../../../runtime/ui/defaults.js';
 import { titleOf } from '../../../runtime/ui/fields.js';
 import { localize } from '../../../runtime/ui/labels.js';
 import { RecordForm } from '../../../runtime/ui/RecordForm.js';
 import type { ErrorDetail, RecordData, RecordRefs } from '../../../runtime/ui/types.js';
 import { ApiError, isNetworkError } from '../api/http.js';
+import type { EntityAction } from '../api/types.js';
 import { useLocale } from '../i18n/LocaleContext.js';
 import { Link, navigate } from '../router.js';
 import { NotFound } from '../shell/NotFound.js';
 import { useTenant } from '../shell/TenantContext.js';
+import { HistoryPanel } from './HistoryPanel.js';
 import { RecordMeta } from './RecordMeta.js';
 import { RelatedList } from './RelatedList.js';
 import { changedValues, creationValues } from './recordChanges.js';
 
-type Loaded = { record: RecordData; refs: RecordRefs };
+type Loaded = {
+  record: RecordData;
+  refs: RecordRefs;
+  /** What this record allows the user, where the server said; the role's permissions otherwise. */
+  allowed?: Partial<Record<EntityAction, boolean>>;
+};
+
+const HISTORY_TAB = 'history';
 
 /** 409 also answers duplicates and references (with details); only a version clash calls for a reload. */
 const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && (e.code === 'STALE_VERSION' || e.details.length === 0);
 
 export default function RecordPage({ entity, id }: { entity: EntityDefinition; id: string | null }) {
-  const { api, manifest, path } = useTenant();
+  const { api, manifest, path, me, can, readOnlyFields } = useTenant();
   const { locale, t } = useLocale();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm();
   const [loaded, setLoaded] = useState<Loaded | undefined>(() =>
-    id ? undefined : { record: defaultValues(entity, manifest.tenant.timeZone), refs: {} });
+    id ? undefined : { record: { ...defaultValues(entity, manifest.tenant.timeZone), ...(entity.hasOwner ? { owner: me.user.id } : {}) }, refs: {} });
+  const [activeTab, setActiveTab] = useState<string | undefined>();
   const [loadError, setLoadError] = useState<unknown>();
   const [serverErrors, setServerErrors] = useState<ErrorDetail[]>([]);
   const [saving, setSaving] = useState(false);
   const [stale, setStale] = useState(false);
-  const formDefinition = useMemo(() => formFor(entity, manifest.forms), [entity, manifest.forms]);
+  const formDefinition = useMemo(() => withOwner(formFor(entity, manifest.forms), entity), [entity, manifest.forms]);
   const entityLabel = localize(entity.label, locale);
   const listPath = path(entity.name);
 
@@ -46,8 +58,14 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
     if (!id) return;
     setLoadError(undefined);
     try {
+      // The per-record answer also knows about sharing; without it the role's permissions decide.
+      const access = api.access(entity.name, id).then(
+        (a) => Object.fromEntries(a.actions.map((x) => [x.action, x.allowed])) as Loaded['allowed'],
+        () => undefined,
+      );
       const record = await api.get(entity.name, id);
-      setLoaded({ record, refs: await api.refsOf(entity, record) });
+      const [refs, allowed] = await Promise.all([api.refsOf(entity, record), access]);
+      setLoaded({ record, refs, allowed });
       setStale(false);
       setServerErrors([]);
     } catch (e) {
@@ -56,7 +74,10 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
   }, [api, entity, id]);
   useEffect(() => { void load(); }, [load]);
 
-  const explain = (e: unknown) => (isNetworkError(e) ? t('networkError') : e instanceof Error ? e.message : String(e));
+  const explain = (e: unknown) =>
+    isNetworkError(e) ? t('networkError')
+      : e instanceof ApiError && e.status === 403 ? `${t('noPermission')}: ${e.message}`
+        : e instanceof Error ? e.message : String(e);
 
   const onConflict = () => {
     setStale(true);
@@ -81,7 +102,7 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
         navigate(path(entity.name, String(created.id)), { replace: true });
       } else {
         const updated = await api.update(entity.name, id, changes, Number(record.version));
-        setLoaded({ record: updated, refs: await api.refsOf(entity, updated).catch(() => loaded.refs) });
+        setLoaded({ ...loaded, record: updated, refs: await api.refsOf(entity, updated).catch(() => loaded.refs) });
         message.destroy();
         message.success(t('saved'));
       }
@@ -108,6 +129,10 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
     }
   };
 
+  if (!id && !can(entity.name, 'create')) {
+    return <Result status="403" title={t('noPermission')} subTitle={t('noCreatePermission', { entity: entityLabel })}
+      extra={<Button type="primary" onClick={() => navigate(listPath)}>{t('back')}</Button>} />;
+  }
   if (loadError instanceof ApiError && loadError.status === 404) return <NotFound />;
   if (loadError) {
     return <Result status="error" title={t('loadFailed')} subTitle={explain(loadError)} extra={<Button type="primary" onClick={load}>{t('retry')}</Button>} />;
@@ -115,6 +140,12 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
   if (!loaded) return <div className="sc-center"><Spin size="large" /></div>;
 
   const title = id ? titleOf(entity, loaded.record) : t('newRecordTitle', { entity: entityLabel });
+  const allows = (action: EntityAction) => can(entity.name, action) && loaded.allowed?.[action] !== false;
+  const canSave = id ? allows('update') : can(entity.name, 'create');
+  const canDelete = !!id && allows('delete');
+  // Reps (scope "own") can only hold records themselves; wider scopes may hand them to others.
+  const writeScope = me.permissions?.[entity.name]?.[id ? 'update' : 'create'];
+  const ownerEditable = canSave && (me.isAdmin || (writeScope !== undefined && writeScope !== 'own' && writeScope !== 'none'));
 
   return (
     <div className="sc-page">
@@ -126,19 +157,24 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
         </div>
         <Space wrap>
           <Button onClick={() => navigate(listPath)}>{t('cancel')}</Button>
-          {id && (
+          {canDelete && (
             <Popconfirm title={t('confirmDelete', { entity: entityLabel })} okText={t('delete')} cancelText={t('cancel')} okButtonProps={{ danger: true }} onConfirm={remove}>
               <Button danger icon={<DeleteOutlined />}>{t('delete')}</Button>
             </Popconfirm>
           )}
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={stale} onClick={() => form.submit()}>
-            {t('save')}
-          </Button>
+          {canSave && (
+            <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={stale} onClick={() => form.submit()}>
+              {t('save')}
+            </Button>
+          )}
         </Space>
       </div>
       {stale && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('conflictTitle')} description={t('conflictBody')}
           action={<Button size="small" onClick={load}>{t('reload')}</Button>} />
+      )}
+      {!canSave && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('readOnlyRecord', { entity: entityLabel })} />
       )}
       <Card className="sc-card">
         <RecordForm
@@ -151,9 +187,19 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
           refs={loaded.refs}
           searchLookup={api.searchLookup}
           serverErrors={serverErrors}
-          disabled={saving}
+          disabled={saving || !canSave}
+          readOnlyFields={readOnlyFields(entity.name)}
+          ownerEditable={ownerEditable}
           onSubmit={save}
           renderRelatedList={(list) => <RelatedList list={list} parentId={id} />}
+          activeTab={activeTab}
+          onActiveTabChange={setActiveTab}
+          extraTabs={id ? [{
+            key: HISTORY_TAB,
+            label: t('history'),
+            // Keyed by version: a save adds an entry, so the tab reloads.
+            children: <HistoryPanel key={String(loaded.record.version)} entity={entity} id={id} />,
+          }] : []}
         />
       </Card>
     </div>

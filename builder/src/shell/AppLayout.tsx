@@ -1,8 +1,9 @@
-/** The frame of the reps' app: side menu of the tenant's entities, header with tenant and language. */
+/** The frame of the reps' app: side menu of the tenant's entities, header with tenant, language and the user's menu. */
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { localize } from '../../../runtime/ui/labels.js';
+import { UserMenu } from '../auth/UserMenu.js';
 import { useLocale } from '../i18n/LocaleContext.js';
 import { navigate } from '../router.js';
 import { EntityIcon } from './entityIcon.js';
@@ -60,6 +61,7 @@ export function AppLayout({ activeEntity, children }: { activeEntity?: string; c
           <Typography.Text strong className="sc-tenant-label">{manifest.tenant.label}</Typography.Text>
           <div className="sc-header-right">
             <LanguageSwitch />
+            <UserMenu />
           </div>
         </Layout.Header>
         <Layout.Content className="sc-content">{children}</Layout.Content>

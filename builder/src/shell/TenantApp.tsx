@@ -1,16 +1,19 @@
 /**
- * Loads one tenant's published app (settings + definitions) and renders the
- * page for the current route inside the app frame.
+ * Loads one tenant's app as the signed-in user sees it (settings, the
+ * definitions they may read, their permissions) and renders the page for the
+ * current route inside the app frame. A 401 from any call ends the session.
  */
-import { Button, Result, Spin } from 'antd';
+import { App, Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { localize } from '../../../runtime/ui/labels.js';
 import { RendererProvider, type RendererSettings } from '../../../runtime/ui/RendererContext.js';
-import { ApiError, isNetworkError } from '../api/http.js';
+import { clearSession } from '../auth/session.js';
+import { loginPath, sendToLogin } from '../auth/paths.js';
+import { ApiError, isNetworkError, isUnauthorized } from '../api/http.js';
 import { tenantApi } from '../api/tenantApi.js';
-import type { AppManifest } from '../api/types.js';
+import type { AppManifest, Me } from '../api/types.js';
 import { useLocale } from '../i18n/LocaleContext.js';
-import { Redirect } from '../router.js';
+import { navigate, Redirect } from '../router.js';
 import { AppLayout } from './AppLayout.js';
 import { NotFound } from './NotFound.js';
 import { TenantContext, type TenantState } from './TenantContext.js';
@@ -24,36 +27,74 @@ export type TenantRoute =
   | { page: 'list'; entity: string }
   | { page: 'record'; entity: string; id: string | null };
 
+/** Where `/app/:tenant` lands: the pipeline if the user may see it, else the first entity in the menu. */
+const PREFERRED_HOME = 'opportunity';
+
 function Loading() {
   return <div className="sc-center"><Spin size="large" /></div>;
 }
 
+interface Loaded {
+  manifest: AppManifest;
+  me: Me;
+}
+
 export function TenantApp({ tenant, route }: { tenant: string; route: TenantRoute }) {
   const { locale, t } = useLocale();
-  const [manifest, setManifest] = useState<AppManifest | undefined>();
+  const { message } = App.useApp();
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [error, setError] = useState<unknown>();
-  const api = useMemo(() => tenantApi(tenant, () => manifest?.entities ?? []), [tenant, manifest]);
+  const manifest = loaded?.manifest;
+  const onUnauthorized = useCallback(() => sendToLogin(tenant, true), [tenant]);
+  const api = useMemo(() => tenantApi(tenant, () => manifest?.entities ?? [], onUnauthorized), [tenant, manifest, onUnauthorized]);
 
   const load = useCallback(() => {
     setError(undefined);
-    tenantApi(tenant, () => []).manifest().then(setManifest, setError);
-  }, [tenant]);
+    const bare = tenantApi(tenant, () => [], onUnauthorized);
+    Promise.all([bare.manifest(), bare.me()]).then(([m, me]) => setLoaded({ manifest: m, me }), (e) => {
+      if (!isUnauthorized(e)) setError(e); // a 401 is already on its way to the login page
+    });
+  }, [tenant, onUnauthorized]);
   useEffect(load, [load]);
 
-  const state = useMemo<TenantState | undefined>(() => manifest && {
-    tenant,
-    manifest,
-    api,
-    entity: (name) => manifest.entities.find((e) => e.name === name),
-    path: (entity, record) => `/app/${encodeURIComponent(tenant)}/${encodeURIComponent(entity)}${record ? `/${encodeURIComponent(record)}` : ''}`,
-  }, [tenant, manifest, api]);
+  const signOut = useCallback(async () => {
+    // The server ends the session; if it cannot be reached, the token is still forgotten here.
+    await api.logout().catch(() => undefined);
+    clearSession(tenant);
+    message.success(t('signedOut'));
+    navigate(loginPath(tenant), { replace: true });
+  }, [api, tenant, message, t]);
 
-  const settings = useMemo<RendererSettings>(() => ({
-    locale,
-    currency: manifest?.tenant.currency ?? 'CNY',
-    timeZone: manifest?.tenant.timeZone ?? 'Asia/Shanghai',
-    userNames: manifest?.users && Object.fromEntries(manifest.users.map((u) => [u.id, typeof u.name === 'string' ? u.name : localize(u.name, locale, u.id)])),
-  }), [locale, manifest]);
+  const state = useMemo<TenantState | undefined>(() => {
+    if (!loaded) return undefined;
+    const { manifest: m, me } = loaded;
+    const readOnly = new Map(Object.entries(me.readOnlyFields ?? {}).map(([e, fields]) => [e, new Set(fields)]));
+    const none = new Set<string>();
+    return {
+      tenant,
+      manifest: m,
+      api,
+      me,
+      entity: (name) => m.entities.find((e) => e.name === name),
+      // An entity the server did not describe is left to the server to refuse.
+      can: (entity, action) => me.isAdmin || (me.permissions?.[entity]?.[action] ?? 'all') !== 'none',
+      readOnlyFields: (entity) => (me.isAdmin ? none : readOnly.get(entity) ?? none),
+      path: (entity, record) => `/app/${encodeURIComponent(tenant)}/${encodeURIComponent(entity)}${record ? `/${encodeURIComponent(record)}` : ''}`,
+      signOut,
+    };
+  }, [tenant, loaded, api, signOut]);
+
+  const settings = useMemo<RendererSettings>(() => {
+    const users = manifest?.users ?? [];
+    const name = (u: (typeof users)[number]) => (typeof u.name === 'string' ? u.name : localize(u.name, locale, u.id));
+    return {
+      locale,
+      currency: manifest?.tenant.currency ?? 'CNY',
+      timeZone: manifest?.tenant.timeZone ?? 'Asia/Shanghai',
+      userNames: manifest?.users && Object.fromEntries(users.map((u) => [u.id, name(u)])),
+      inactiveUsers: new Set(users.filter((u) => u.status && u.status !== 'active').map((u) => u.id)),
+    };
+  }, [locale, manifest]);
 
   if (error) {
     const missing = error instanceof ApiError && error.status === 404;
@@ -72,7 +113,7 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
   const entity = entityName ? state.entity(entityName) : undefined;
   let page;
   if (route.page === 'home') {
-    const first = manifest!.entities[0];
+    const first = state.entity(PREFERRED_HOME) ?? state.manifest.entities[0];
     page = first ? <Redirect to={state.path(first.name)} /> : <NotFound />;
   } else if (!entity) {
     page = <NotFound subTitle={t('unknownEntity')} />;
