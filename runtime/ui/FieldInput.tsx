@@ -13,7 +13,7 @@ import { FileList } from './FileList.js';
 import { currencySymbol, groupDigits, ungroupDigits } from './format.js';
 import { localize } from './labels.js';
 import { LookupSelect } from './LookupSelect.js';
-import { useRenderer, useUiText } from './RendererContext.js';
+import { useRenderer, userOptions, useUiText } from './RendererContext.js';
 import type { RecordRefs, SearchLookup, UiLocale } from './types.js';
 
 export interface FieldInputProps {
@@ -176,13 +176,11 @@ export function FieldInput({ field, id, value, onChange, disabled, refs, searchL
 
 /** A user picker when the host knows the users, else the user id as text. */
 function UserInput({ id, value, disabled, status, onChange }: { id?: string; value?: string; disabled?: boolean; status?: 'error' | 'warning'; onChange: (v: unknown) => void }) {
-  const { userNames, inactiveUsers } = useRenderer();
+  const settings = useRenderer();
   const t = useUiText();
-  if (!userNames) return <Input id={id} value={value} disabled={disabled} status={status} onChange={(e) => onChange(e.target.value)} />;
+  if (!settings.userNames) return <Input id={id} value={value} disabled={disabled} status={status} onChange={(e) => onChange(e.target.value)} />;
   // Deactivated users cannot be given records, but a record they still hold shows their name.
-  const options = Object.entries(userNames)
-    .filter(([userId]) => userId === value || !inactiveUsers?.has(userId))
-    .map(([userId, label]) => ({ value: userId, label }));
+  const options = userOptions(settings, value ? [value] : []);
   return (
     <Select id={id} value={value} disabled={disabled} status={status} allowClear placeholder={t('select')} options={options}
       showSearch={{ optionFilterProp: 'label' }} onChange={(v) => onChange(v ?? null)} />

@@ -7,7 +7,7 @@ import type { EntityDefinition, FieldDefinition } from '../../schemas/entity.js'
 import { filterableFields, hasFilters } from './filterDocument.js';
 import { fieldMap } from './fields.js';
 import { localize } from './labels.js';
-import { useRenderer, useUiText } from './RendererContext.js';
+import { useRenderer, userOptions, useUiText } from './RendererContext.js';
 import type { FilterBarValue, FilterBarValues } from './types.js';
 
 export interface FilterBarProps {
@@ -63,8 +63,10 @@ function FieldFilter({ field, value, onChange }: { field: FieldDefinition; value
 }
 
 function OwnerFilter({ value, onChange }: { value?: FilterBarValue; onChange: (v?: FilterBarValue) => void }) {
-  const { userNames } = useRenderer();
+  const settings = useRenderer();
+  const { userNames } = settings;
   const t = useUiText();
+  const chosen = value?.kind === 'in' ? value.values : [];
   // Without a user directory, owners can still be typed in (as ids) and kept as tags.
   return (
     <Select
@@ -74,8 +76,10 @@ function OwnerFilter({ value, onChange }: { value?: FilterBarValue; onChange: (v
       placeholder={t('owner')}
       aria-label={t('owner')}
       style={{ minWidth: 120 }}
-      value={value?.kind === 'in' ? value.values : []}
-      options={Object.entries(userNames ?? {}).map(([id, name]) => ({ value: id, label: name }))}
+      value={chosen}
+      // Deactivated users still hold records, so they stay filterable.
+      options={userOptions({ ...settings, inactiveUsers: undefined }, chosen)}
+      showSearch={{ optionFilterProp: 'label' }}
       onChange={(values: string[]) => onChange(values.length ? { kind: 'in', values } : undefined)}
     />
   );

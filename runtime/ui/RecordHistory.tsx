@@ -86,19 +86,21 @@ function Entry({ entity, entry, refs }: { entity: EntityDefinition; entry: Histo
         <Typography.Text type="secondary">{t('historyNoFieldChanges')}</Typography.Text>
       )}
       {shown.length > 0 && (
-        <ul className="sc-history-changes" style={{ listStyle: 'none', margin: '4px 0 0', padding: 0 }}>
+        <ul className="sc-history-changes">
           {shown.map((change) => {
             const field = fieldOf(change.field);
             return (
               <li key={change.field} className="sc-history-change" data-field={change.field}>
-                <span className="sc-history-field">{field ? localize(field.label, locale, change.field) : change.field}:</span>
-                {!isCreate && (
-                  <>
-                    <span className="sc-history-from"><Value field={field} value={change.from} refs={refs} /></span>
-                    <ArrowRightOutlined className="sc-history-arrow" aria-label="→" />
-                  </>
-                )}
-                <span className="sc-history-to"><Value field={field} value={change.to} refs={refs} /></span>
+                <span className="sc-history-field">{field ? localize(field.label, locale, change.field) : change.field}</span>
+                <span className="sc-history-values">
+                  {!isCreate && (
+                    <>
+                      <span className="sc-history-from"><Value field={field} value={change.from} refs={refs} /></span>
+                      <ArrowRightOutlined className="sc-history-arrow" aria-label="→" />
+                    </>
+                  )}
+                  <span className="sc-history-to"><Value field={field} value={change.to} refs={refs} /></span>
+                </span>
               </li>
             );
           })}

@@ -27,6 +27,18 @@ export function RendererProvider({ settings, children }: { settings: RendererSet
 
 export const useRenderer = () => useContext(RendererContext);
 
+/**
+ * Users as options of a picker, ordered by name in the UI language (pinyin order in Chinese).
+ * Deactivated users are left out unless listed in `keep` (e.g. the current value).
+ */
+export function userOptions(settings: RendererSettings, keep: readonly string[] = []): { value: string; label: string }[] {
+  const collator = new Intl.Collator(settings.locale);
+  return Object.entries(settings.userNames ?? {})
+    .filter(([id]) => keep.includes(id) || !settings.inactiveUsers?.has(id))
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
 /** The renderer's strings in the current language. */
 export function useUiText() {
   const { locale } = useRenderer();
