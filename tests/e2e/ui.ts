@@ -48,14 +48,25 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await visible(page.getByRole('navigation', { name: 'main' }));
 }
 
-/** The API as a user sees it: signs in with fetch and returns a caller that sends the token. */
-export async function apiAs(baseUrl: string, email: string, tenant = 'demo') {
-  const root = `${baseUrl}/api/t/${tenant}`;
+const tokens = new Map<string, Promise<string>>();
+
+async function tokenOf(root: string, email: string): Promise<string> {
   const answer = await fetch(`${root}/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   if (answer.status !== 200) throw new Error(`sign-in of ${email} failed: ${answer.status} ${await answer.text()}`);
-  const { token } = (await answer.json()) as { token: string };
+  return ((await answer.json()) as { token: string }).token;
+}
+
+/**
+ * The API as a user sees it: signs in with fetch (once per server and user:
+ * sign-ins are rate limited) and returns a caller that sends the token.
+ */
+export async function apiAs(baseUrl: string, email: string, tenant = 'demo') {
+  const root = `${baseUrl}/api/t/${tenant}`;
+  const key = `${root}|${email}`;
+  if (!tokens.has(key)) tokens.set(key, tokenOf(root, email).catch((e: unknown) => { tokens.delete(key); throw e; }));
+  const token = await tokens.get(key)!;
   const call = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${root}${path}`, {
       method,
