@@ -88,7 +88,14 @@ export class Runtime {
   async createTenantFromTemplate(
     templateDir: string,
     tenant: { id: string; label: string; locale?: string; timeZone?: string; currency?: string },
-    opts: { sampleData: boolean; by: string },
+    opts: {
+      sampleData: boolean;
+      by: string;
+      /** Runs after the definitions are published and before sample data loads, e.g. to create the users who own it. */
+      beforeSampleData?: (tenant: TenantSettings) => Promise<void>;
+      /** Gives every sample record this owner instead of the template's (whose users this tenant does not have). */
+      sampleOwner?: () => string;
+    },
   ): Promise<{ tenant: TenantSettings; version: number; sampleCounts: Record<string, number> }> {
     const pkg = await loadTemplatePackage(templateDir);
     const settings = await this.tenants.create({
@@ -99,10 +106,11 @@ export class Runtime {
       currency: tenant.currency ?? pkg.manifest.defaults.currency,
     });
     const { version } = await this.publish(settings.id, { by: opts.by, definitions: pkg.definitions, message: `install ${pkg.manifest.name}@${pkg.manifest.version}` });
+    await opts.beforeSampleData?.(settings);
     let sampleCounts: Record<string, number> = {};
     if (opts.sampleData) {
       const ctx = await this.context(settings.id, { user: null, channel: 'template' });
-      sampleCounts = await installSampleData(ctx, pkg);
+      sampleCounts = await installSampleData(ctx, pkg, { owner: opts.sampleOwner?.() });
     }
     return { tenant: settings, version, sampleCounts };
   }
@@ -115,7 +123,8 @@ export class Runtime {
     const incoming = new Map(pkg.definitions.map((d) => [`${d.kind}:${d.name}`, d]));
     const merged = [...current.filter((d) => !incoming.has(`${d.kind}:${d.name}`)), ...incoming.values()];
     const { version } = await this.publish(tenantId, { by: opts.by, definitions: merged, message: `install ${pkg.manifest.name}@${pkg.manifest.version}` });
-    const sampleCounts = opts.sampleData ? await installSampleData(await this.context(tenantId, { user: null, channel: 'template' }), pkg) : {};
+    // Sample records go to the installing user: the template's demo owners are not people of this tenant.
+    const sampleCounts = opts.sampleData ? await installSampleData(await this.context(tenantId, { user: null, channel: 'template' }), pkg, { owner: opts.by }) : {};
     return { version, sampleCounts };
   }
 }

@@ -65,6 +65,8 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   // Only routes that opt in (sign-in) are limited; lockout after repeated failures is separate.
   await app.register(rateLimit, {
     global: false,
+    // After the body is parsed, so the sign-in limit can key on the e-mail as well as the address.
+    hook: 'preHandler',
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error(`too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: 429, code: 'RATE_LIMITED' }),
   });

@@ -41,8 +41,12 @@ export interface RunningServer {
 export async function seedDemoTenant(runtime: Runtime): Promise<Record<string, number> | null> {
   if (await runtime.tenants.get(DEMO_TENANT)) return null;
   const templateDir = join(TEMPLATES_DIR, 'b2b-crm');
-  const { sampleCounts, tenant } = await runtime.createTenantFromTemplate(templateDir, { id: DEMO_TENANT, label: '演示公司 Demo Co.' }, { sampleData: true, by: 'setup' });
-  await installDemoUsers(runtime.store.tenant(DEMO_TENANT), templateDir, tenant.locale);
+  const { sampleCounts } = await runtime.createTenantFromTemplate(
+    templateDir,
+    { id: DEMO_TENANT, label: '演示公司 Demo Co.' },
+    // The demo people exist before the sample data they own.
+    { sampleData: true, by: 'setup', beforeSampleData: async (tenant) => void (await installDemoUsers(runtime.store.tenant(DEMO_TENANT), templateDir, tenant.locale)) },
+  );
   return sampleCounts;
 }
 

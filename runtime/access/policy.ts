@@ -135,6 +135,14 @@ export class AccessPolicy {
 
   /** Why this user can or cannot do `action` on a record owned by `owner`. */
   async explain(entity: CompiledEntity, record: { _id: unknown; owner?: unknown; createdBy?: unknown }, action: RoleAction): Promise<ScopeExplanation> {
+    const decision = await this.explainScope(entity, record, action);
+    if (decision.allowed && this.lockedByRecordRules(entity.name, action, record as Record<string, unknown>)) {
+      return { ...decision, allowed: false, reason: `the record is read-only for this role in its current state (readOnlyWhen); otherwise: ${decision.reason}` };
+    }
+    return decision;
+  }
+
+  private async explainScope(entity: CompiledEntity, record: { _id: unknown; owner?: unknown; createdBy?: unknown }, action: RoleAction): Promise<ScopeExplanation> {
     const { scope, roles } = this.scope(entity.name, action);
     const owner = (record[this.ownerField(entity) as 'owner' | 'createdBy'] as string | null | undefined) ?? null;
     const base = { action, scope, roles };

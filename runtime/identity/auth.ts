@@ -120,8 +120,9 @@ export class AuthService {
     return { id, key: `sck.${tenant}.${id}.${secret}` };
   }
 
-  async revokeApiKey(tenant: string, id: string): Promise<void> {
-    const { matchedCount } = await this.tenantStore(tenant).collection(API_KEYS).updateOne({ _id: id }, { $set: { revokedAt: new Date() } });
-    if (matchedCount === 0) throw notFound(`no API key "${id}"`);
+  /** Revokes one of `userId`'s keys; another user's key id is not found here. */
+  async revokeApiKey(tenant: string, userId: string, id: string): Promise<void> {
+    const { matchedCount } = await this.tenantStore(tenant).collection(API_KEYS).updateOne({ _id: id, user: userId }, { $set: { revokedAt: new Date() } });
+    if (matchedCount === 0) throw notFound(`no API key "${id}" of user "${userId}"`);
   }
 }

@@ -16,7 +16,7 @@ import { requireEntity, type RecordContext } from './context.js';
 import { applyDefaults } from './defaults.js';
 import { computeFormulas } from './formulas.js';
 import { enforceFormRules } from './formRules.js';
-import { checkLookups, deleteEffects } from './integrity.js';
+import { checkReferences, deleteEffects } from './integrity.js';
 import { emptyRollups, recomputeRollups } from './rollups.js';
 import { sanitizeInput } from './sanitizeInput.js';
 import { checkOwner, checkWritableFields, findForAction, hiddenFields, requireScope, stripHidden } from './access.js';
@@ -69,7 +69,7 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
   computeFormulas(entity, values, clock);
   validate(entity, values);
   enforceFormRules(entity, values, null);
-  await checkLookups(ctx.store, ctx.app, entity, values, new Set(Object.keys(values)));
+  await checkReferences(ctx, entity, values, new Set(Object.keys(values)));
   await assignAutoNumbers(ctx.store, entity.name, entity.autoNumbers, values, clock);
 
   const doc: Doc = {
@@ -126,7 +126,7 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   const changed = fieldChanges(before, values);
   checkWritableFields(ctx, entity, changed.map((c) => c.field).filter((f) => f !== 'owner'));
   if (changed.some((c) => c.field === 'owner')) checkOwner(ctx, entity, 'update', values.owner);
-  await checkLookups(ctx.store, ctx.app, entity, values, new Set(changed.map((c) => c.field)));
+  await checkReferences(ctx, entity, values, new Set(changed.map((c) => c.field)));
   const hidden = hiddenFields(ctx, entity);
   if (changed.length === 0) return stripHidden(toApiRecord(entity, current), hidden);
 

@@ -39,13 +39,24 @@ function dimensionExpression(entity: CompiledEntity, field: string, bucket: Date
   return { $dateToString: { date, format: FORMATS[bucket], timezone: zone, onNull: null } };
 }
 
+/** Every field a filter document names, at any depth, so a report cannot filter on what the user may not see. */
+function filterFields(filter: unknown): string[] {
+  if (Array.isArray(filter)) return filter.flatMap(filterFields);
+  if (filter === null || typeof filter !== 'object') return [];
+  return Object.entries(filter).flatMap(([k, v]) => (k.startsWith('$') ? filterFields(v) : [k, ...filterFields(v)]));
+}
+
 export async function runReport(ctx: RecordContext, name: string): Promise<ReportResult> {
   const definition = ctx.app.definitions.get(`report:${name}`) as unknown as ReportDefinition | undefined;
   if (!definition) throw notFound(`no report "${name}"`);
   const entity = requireEntity(ctx, definition.entity);
   const hidden = hiddenFields(ctx, entity);
   const dimensions = definition.dimensions ?? [];
-  const used = [...dimensions.map((d) => d.field), ...definition.metrics.flatMap((m) => (m.field ? [m.field] : []))];
+  const used = [
+    ...dimensions.map((d) => d.field),
+    ...definition.metrics.flatMap((m) => (m.field ? [m.field] : [])),
+    ...filterFields(definition.filter),
+  ];
   if (used.some((f) => hidden.has(f))) throw new RuntimeError('forbidden', 'FORBIDDEN', `report "${name}" uses fields hidden from your role`);
 
   const match = await scoped(ctx, entity, 'read', definition.filter ? guardFilter(entity, definition.filter) : {});

@@ -44,7 +44,7 @@ export function shiftDates(entity: EntityDefinition, record: Record<string, unkn
   return out;
 }
 
-export async function installSampleData(ctx: RecordContext, pkg: TemplatePackage): Promise<Record<string, number>> {
+export async function installSampleData(ctx: RecordContext, pkg: TemplatePackage, opts: { owner?: string } = {}): Promise<Record<string, number>> {
   const app: CompiledApp = ctx.app;
   const counts: Record<string, number> = {};
   const byEntity = new Map(pkg.sampleData.map((s) => [s.entity, s.records]));
@@ -60,6 +60,7 @@ export async function installSampleData(ctx: RecordContext, pkg: TemplatePackage
         records.slice(i, i + CONCURRENCY).map(async (record, j) => {
           const { id, ...fields } = record;
           if (typeof id !== 'string') throw invalid('every sample record needs a string id', [{ path: `${name}/${i + j}/id`, message: 'is required' }]);
+          if (opts.owner && definition.hasOwner) fields.owner = opts.owner;
           const owner = typeof fields.owner === 'string' ? fields.owner : ctx.user;
           await createRecord({ ...ctx, user: owner }, name, shiftDates(definition, fields, shift), { id });
         }),

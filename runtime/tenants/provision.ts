@@ -41,19 +41,29 @@ export async function provisionTenant(runtime: Runtime, templatesDir: string, in
   if (typeof input.admin.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.admin.email)) {
     throw invalid('the administrator is invalid', [{ path: '/admin/email', message: 'must be an e-mail address' }]);
   }
+  let admin: User | undefined;
+  const createAdmin = async (tenantId: string) => {
+    admin = await new UserDirectory(runtime.store.tenant(tenantId)).create({
+      email: input.admin.email,
+      password: input.admin.password,
+      name: input.admin.name ?? input.admin.email,
+      roles: ['admin'],
+    });
+  };
   let tenant: TenantSettings;
   if (input.template) {
-    ({ tenant } = await runtime.createTenantFromTemplate(join(templatesDir, input.template), input, { sampleData: input.sampleData === true, by: 'operator' }));
+    // The administrator exists before the sample data, and owns it.
+    ({ tenant } = await runtime.createTenantFromTemplate(join(templatesDir, input.template), input, {
+      sampleData: input.sampleData === true,
+      by: 'operator',
+      beforeSampleData: (t) => createAdmin(t.id),
+      sampleOwner: () => admin!.id,
+    }));
   } else {
     // Without a template there are no defaults to take: the operator names locale, time zone and currency.
     tenant = await runtime.tenants.create({ id: input.id, label: input.label, locale: input.locale!, timeZone: input.timeZone!, currency: input.currency! });
     await runtime.publish(tenant.id, { by: 'operator', channel: 'cli', definitions: [ADMIN_ROLE] });
+    await createAdmin(tenant.id);
   }
-  const admin = await new UserDirectory(runtime.store.tenant(tenant.id)).create({
-    email: input.admin.email,
-    password: input.admin.password,
-    name: input.admin.name ?? input.admin.email,
-    roles: ['admin'],
-  });
-  return { tenant, admin };
+  return { tenant, admin: admin! };
 }

@@ -43,7 +43,7 @@ export async function definitionRoutes(app: FastifyInstance, opts: { runtime: Ru
     const { tenant, kind, name } = request.params;
     checkKind(kind);
     const ctx = await adminContext(runtime, request);
-    const body = sanitizeInput(request.body);
+    const body = sanitizeInput(request.body, { allowOperators: true });
     if (body.kind !== kind || body.name !== name) {
       throw badRequest('NAME_MISMATCH', 'the definition\'s kind and name must match the URL', [{ path: '/name', message: `must be "${name}" with kind "${kind}"` }]);
     }

@@ -75,7 +75,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { runtime: Runtim
 
   app.delete<{ Params: UserParams & { keyId: string } }>('/api/t/:tenant/users/:id/api-keys/:keyId', async (request, reply) => {
     const ctx = await adminContext(runtime, request);
-    await (await runtime.auth()).revokeApiKey(request.params.tenant, request.params.keyId);
+    await (await runtime.auth()).revokeApiKey(request.params.tenant, request.params.id, request.params.keyId);
     await writeAudit(ctx.store, { entity: '_user', recordId: request.params.id, action: 'apiKey', channel: ctx.channel, user: ctx.user, at: new Date(), changes: [{ field: 'apiKey', from: request.params.keyId, to: null }] });
     return reply.status(204).send();
   });

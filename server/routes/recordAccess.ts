@@ -1,7 +1,8 @@
 /** Per-record access questions: why can this user see it, who may see it, and what happened to it. */
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../../runtime/runtime.js';
-import { badRequest, notFound } from '../../runtime/errors.js';
+import { badRequest, invalid, notFound } from '../../runtime/errors.js';
+import { listDepartments } from '../../runtime/identity/departments.js';
 import { AccessPolicy, SHARES } from '../../runtime/access/policy.js';
 import { UserDirectory } from '../../runtime/identity/users.js';
 import { recordHistory } from '../../runtime/records/audit.js';
@@ -60,6 +61,11 @@ export async function recordAccessRoutes(app: FastifyInstance, opts: { runtime: 
     if (!target || Object.keys(body).some((k) => !['user', 'department', 'access'].includes(k))) {
       throw badRequest('INVALID_BODY', 'share with exactly one user or department', [{ path: '/user', message: 'give user or department' }]);
     }
+    // Only people and departments of this tenant can receive a share.
+    const exists = target.user
+      ? await new UserDirectory(ctx.store).get(target.user)
+      : (await listDepartments(ctx.store)).find((d) => d.id === target.department);
+    if (!exists) throw invalid('the share names nobody in this tenant', [{ path: target.user ? '/user' : '/department', message: 'does not exist' }]);
     const id = await ctx.store.collection(SHARES).insertOne({ entity: entity.name, recordId: request.params.id, ...target, access, by: ctx.user, at: new Date() });
     return reply.status(201).send({ id, entity: entity.name, recordId: request.params.id, ...target, access });
   });

@@ -147,7 +147,7 @@ describe('records API', () => {
 describe('list queries', () => {
   beforeAll(async () => {
     for (let i = 0; i < 30; i++) {
-      await post('deal', { title: `List ${String(i).padStart(2, '0')}`, company: i % 2 ? 'co-1' : 'co-2', amount: i * 1000, stage: i % 3 === 0 ? 'won' : 'new', owner: `rep${i % 4}` });
+      await post('deal', { title: `List ${String(i).padStart(2, '0')}`, company: i % 2 ? 'co-1' : 'co-2', amount: i * 1000, stage: i % 3 === 0 ? 'won' : 'new', owner: ['rep1', 'rep2', 'rep3', 'mgr'][i % 4] });
     }
   });
 

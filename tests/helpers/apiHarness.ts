@@ -48,15 +48,18 @@ export async function startHarness(opts: { tenants?: string[]; sampleData?: bool
   const runtime = new Runtime(store);
   const tenants = opts.tenants ?? ['acme'];
   for (const id of tenants) {
-    await runtime.createTenantFromTemplate(FIXTURE_TEMPLATE, { id, label: id }, { sampleData: opts.sampleData ?? true, by: 'test' });
-    const ts = store.tenant(id);
-    await createDepartment(ts, { id: 'sales', name: 'Sales', parent: null });
-    await createDepartment(ts, { id: 'east', name: 'East', parent: 'sales' });
-    await createDepartment(ts, { id: 'west', name: 'West', parent: 'sales' });
-    const users = new UserDirectory(ts);
-    for (const p of PEOPLE) {
-      await users.create({ id: p.id, email: `${p.id}@${id}.test`, name: p.id.toUpperCase(), password: PASSWORD, roles: [...p.roles], manager: p.manager, department: p.department });
-    }
+    // The people exist before the sample data they own.
+    const people = async () => {
+      const ts = store.tenant(id);
+      await createDepartment(ts, { id: 'sales', name: 'Sales', parent: null });
+      await createDepartment(ts, { id: 'east', name: 'East', parent: 'sales' });
+      await createDepartment(ts, { id: 'west', name: 'West', parent: 'sales' });
+      const users = new UserDirectory(ts);
+      for (const p of PEOPLE) {
+        await users.create({ id: p.id, email: `${p.id}@${id}.test`, name: p.id.toUpperCase(), password: PASSWORD, roles: [...p.roles], manager: p.manager, department: p.department });
+      }
+    };
+    await runtime.createTenantFromTemplate(FIXTURE_TEMPLATE, { id, label: id }, { sampleData: opts.sampleData ?? true, by: 'test', beforeSampleData: people });
   }
   const app = await build({ runtime, templatesDir: TEMPLATES_DIR, bodyLimit: opts.bodyLimit, operatorKey: opts.operatorKey });
   const tokens: Harness['tokens'] = {};
