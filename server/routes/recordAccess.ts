@@ -10,11 +10,24 @@ import { requireEntity } from '../../runtime/records/context.js';
 import { findForAction } from '../../runtime/records/access.js';
 import { sanitizeInput } from '../../runtime/records/sanitizeInput.js';
 import { adminContext, userContext } from '../auth.js';
+import type { RecordContext } from '../../runtime/records/context.js';
+import type { CompiledEntity } from '../../runtime/definitions/compiledTypes.js';
 import type { TenantParams } from '../tenantScope.js';
 
 interface RecordParams extends TenantParams {
   entity: string;
   id: string;
+}
+
+/** Whether the last state a delete entry recorded lies within the user's read scope. */
+function wasReadable(ctx: RecordContext, entity: CompiledEntity, history: Record<string, unknown>[]): boolean {
+  const deletion = history.find((e) => e.action === 'delete');
+  if (!deletion) return false;
+  if (!ctx.access) return true;
+  const last = Object.fromEntries((deletion.changes as { field: string; from: unknown }[]).map((c) => [c.field, c.from]));
+  const owner = entity.definition.hasOwner ? last.owner : history.find((e) => e.action === 'create')?.user;
+  const owners = ctx.access.owners(ctx.access.scope(entity.name, 'read').scope);
+  return owners === null || (typeof owner === 'string' && owners.includes(owner));
 }
 
 export async function recordAccessRoutes(app: FastifyInstance, opts: { runtime: Runtime }): Promise<void> {
@@ -40,9 +53,12 @@ export async function recordAccessRoutes(app: FastifyInstance, opts: { runtime: 
   app.get<{ Params: RecordParams }>('/api/t/:tenant/records/:entity/:id/history', async (request) => {
     const ctx = await userContext(runtime, request);
     const entity = requireEntity(ctx, request.params.entity);
-    if (!(await findForAction(ctx, entity, 'read', request.params.id))) throw notFound(`no ${entity.name} with id "${request.params.id}"`);
+    const history = await recordHistory(ctx.store, entity.name, request.params.id);
+    const live = await findForAction(ctx, entity, 'read', request.params.id);
+    // A deleted record's trail stays readable to whoever could read it when it was deleted.
+    if (!live && !wasReadable(ctx, entity, history)) throw notFound(`no ${entity.name} with id "${request.params.id}"`);
     const hidden = ctx.access?.hiddenFields(entity.name) ?? new Set<string>();
-    const items = (await recordHistory(ctx.store, entity.name, request.params.id)).map((e) => ({
+    const items = history.map((e) => ({
       ...e,
       changes: (e.changes as { field: string }[]).filter((c) => !hidden.has(c.field)),
     }));
