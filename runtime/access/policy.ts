@@ -136,7 +136,7 @@ export class AccessPolicy {
   /** Why this user can or cannot do `action` on a record owned by `owner`. */
   async explain(entity: CompiledEntity, record: { _id: unknown; owner?: unknown; createdBy?: unknown }, action: RoleAction): Promise<ScopeExplanation> {
     const decision = await this.explainScope(entity, record, action);
-    if (decision.allowed && this.lockedByRecordRules(entity.name, action, record as Record<string, unknown>)) {
+    if (decision.allowed && (action === 'update' || action === 'delete') && this.lockedByRecordRules(entity.name, action, record as Record<string, unknown>)) {
       return { ...decision, allowed: false, reason: `the record is read-only for this role in its current state (readOnlyWhen); otherwise: ${decision.reason}` };
     }
     return decision;
