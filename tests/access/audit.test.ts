@@ -85,8 +85,10 @@ describe('audit entries', () => {
     const res = await h.inject({ method: 'GET', url: `${recordsUrl('acme', 'deal', deal.id)}/history` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items.map((e: Entry) => [e.action, e.user])).toEqual([['delete', 'rep1'], ['create', 'rep1']]);
-    // A rep who could not read it gets nothing.
+    // Those who could read it when it was deleted still can; a rep who could not gets nothing.
+    for (const as of ['rep1', 'mgr'] as const) expect((await history('deal', deal.id, as)).map((e) => e.action)).toEqual(['delete', 'create']);
     expectError(await h.inject({ method: 'GET', url: `${recordsUrl('acme', 'deal', deal.id)}/history` }, 'rep2'), 404);
+    expectError(await h.inject({ method: 'GET', url: `${recordsUrl('acme', 'deal', deal.id)}/history` }, 'mgr2'), 404);
   });
 
   it('a definition publish is recorded with who published what; refused publishes are not', async () => {

@@ -111,6 +111,17 @@ describe('bearer tokens', () => {
   });
 });
 
+describe('sign-in to a tenant that is not there', () => {
+  it('answers 4xx for unknown, reserved and malformed tenant ids, never a 500 and never a token', async () => {
+    for (const tenant of ['nope', 'platform', 'api', 'ACME!', 'a', 'x'.repeat(60), '%00', 'acme%2F..%2Fglobex', '-acme']) {
+      const res = await login('admin@acme.test', PASSWORD, tenant);
+      expect(res.statusCode, `${tenant}: ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${tenant}: ${res.body}`).toBeLessThan(500);
+      expect(res.body).not.toContain('"token"');
+    }
+  });
+});
+
 describe('sessions end', () => {
   it('logout revokes that token and no other', async () => {
     const token = await signIn('rep2@acme.test', PASSWORD);
@@ -255,6 +266,10 @@ describe('guessing passwords', () => {
     for (let i = 0; i < 10; i++) await login('ghost@acme.test', `guess-${i}-xxxxx`);
     expectError(await login('ghost@acme.test', 'guess-x-xxxxx'), 429, 'RATE_LIMITED');
     expect((await login('mgr2@acme.test', PASSWORD)).statusCode).toBe(200);
+    // Spaces around the address reach the same account, so they share its budget.
+    for (const variant of [` ${u.email}`, `${u.email} `, ` ${u.email.toUpperCase()}\t`]) {
+      expectError(await login(variant, u.password), 429, 'RATE_LIMITED');
+    }
     // The same address on another tenant has its own budget.
     expectError(await login(u.email, u.password, 'globex'), 401, 'INVALID_CREDENTIALS');
   });

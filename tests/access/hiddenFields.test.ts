@@ -147,4 +147,19 @@ describe('company.revenue is hidden from a rep', () => {
     expect(mgr.header).toContain('revenue');
     expect(mgr.rows.find((r) => r.id === company.id)?.revenue).toBe(String(REVENUE_2));
   });
+
+  it('a hidden title field cannot be probed with the q= search either', async () => {
+    const rep = await published(h, 'acme', 'role', 'rep');
+    const fp = rep.fieldPermissions as Record<string, Record<string, string>>;
+    await publish(h, 'acme', [{ ...rep, fieldPermissions: { ...fp, company: { ...fp.company, name: 'hidden' } } }]);
+    const hit = await get(`${recordsUrl('acme', 'company')}?q=${encodeURIComponent('云帆')}`, 'rep1');
+    const miss = await get(`${recordsUrl('acme', 'company')}?q=no-such-name`, 'rep1');
+    expect(hit.body).not.toContain('HF 云帆');
+    // Either refused, or an answer that does not depend on the hidden value.
+    if (hit.statusCode === 200) expect(hit.json().total, 'q matched on a field the rep cannot see').toBe(miss.json().total);
+    else {
+      expectError(hit, 400);
+      expectError(miss, 400);
+    }
+  });
 });

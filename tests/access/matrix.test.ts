@@ -306,6 +306,44 @@ describe('rules beyond the scope', () => {
     expect((await adminRead(h, 'acme', 'deal', deal.id))?.owner).toBe('rep2');
   });
 
+  it('an edit share lets the recipient edit the record but not take it: changing the owner is refused', async () => {
+    const deal = await create(h, 'acme', 'rep1', 'deal', { title: 'MUT shared for editing', company: seed.acme.rep1.company.id, amount: 1 });
+    const share = await h.inject({ method: 'POST', url: `${recordsUrl('acme', 'deal', deal.id)}/shares`, payload: { user: 'rep2', access: 'edit' } }, 'rep1');
+    expect(share.statusCode, share.body).toBe(201);
+    const edit = await h.inject({ method: 'PATCH', url: recordsUrl('acme', 'deal', deal.id), payload: { version: 1, amount: 2 } }, 'rep2');
+    expect(edit.statusCode, edit.body).toBe(200);
+    const take = await h.inject({ method: 'PATCH', url: recordsUrl('acme', 'deal', deal.id), payload: { version: 2, owner: 'rep2' } }, 'rep2');
+    expectError(take, 403, 'FORBIDDEN');
+    expect(await adminRead(h, 'acme', 'deal', deal.id)).toMatchObject({ owner: 'rep1', version: 2, amount: 2 });
+    expect((await get(recordsUrl('acme', 'deal', deal.id), 'rep1')).statusCode, 'the owner keeps the record').toBe(200);
+  });
+
+  it('the owner of a deal sees every line of it, whoever added it', async () => {
+    const deal = await create(h, 'acme', 'rep1', 'deal', { title: 'MUT lines from the manager', company: seed.acme.rep1.company.id });
+    await create(h, 'acme', 'rep1', 'dealLine', { deal: deal.id, product: 'MUT line by rep1', price: 1 });
+    await create(h, 'acme', 'mgr', 'dealLine', { deal: deal.id, product: 'MUT line by mgr', price: 2 });
+    const seen = (await get(recordsUrl('acme', 'deal', deal.id), 'rep1')).json();
+    expect(seen.lineCount).toBe(2);
+    const lines = await get(`${recordsUrl('acme', 'dealLine')}?${filterQs({ deal: deal.id })}`, 'rep1');
+    expect(lines.json().items.map((l: Rec) => l.product).sort()).toEqual(['MUT line by mgr', 'MUT line by rep1']);
+  });
+
+  it('records cannot be given to a user who has left (as ownership transfer refuses them)', async () => {
+    const left = await h.inject({ method: 'PATCH', url: '/api/t/acme/users/rep3', payload: { status: 'left' } });
+    expect(left.statusCode, left.body).toBe(200);
+    try {
+      const made = await h.inject({ method: 'POST', url: recordsUrl('acme', 'deal'), payload: { title: 'MUT for a leaver', company: seed.acme.rep1.company.id, owner: 'rep3' } });
+      expect.soft(made.statusCode, made.body).toBe(422);
+      const deal = await create(h, 'acme', 'admin', 'deal', { title: 'MUT reassign to a leaver', company: seed.acme.rep1.company.id, owner: 'rep1' });
+      const moved = await h.inject({ method: 'PATCH', url: recordsUrl('acme', 'deal', deal.id), payload: { version: deal.version, owner: 'rep3' } });
+      expect.soft(moved.statusCode, moved.body).toBe(422);
+      expect((await adminRead(h, 'acme', 'deal', deal.id))?.owner).toBe(moved.statusCode === 200 ? 'rep3' : 'rep1');
+    } finally {
+      // rep3 comes back (their harness session is gone, which no later test here needs).
+      await h.inject({ method: 'PATCH', url: '/api/t/acme/users/rep3', payload: { status: 'active' } });
+    }
+  });
+
   it('a rep cannot point a lookup at a record they cannot read, nor change its roll-ups that way', async () => {
     // rep1 cannot read rep3's deal or company (see the matrix); referring to them must fail like a missing record.
     const rep3Deal = seed.acme.rep3.deal;
