@@ -21,7 +21,7 @@ export async function publicAuthRoutes(app: FastifyInstance, opts: { runtime: Ru
           ...LOGIN_RATE,
           keyGenerator: (request: FastifyRequest) => {
             const email = (request.body as { email?: unknown } | undefined)?.email;
-            return `${request.ip}|${(request.params as TenantParams).tenant}|${typeof email === 'string' ? email.toLowerCase() : ''}`;
+            return `${request.ip}|${(request.params as TenantParams).tenant}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
           },
         },
       },
