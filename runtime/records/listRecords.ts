@@ -86,6 +86,7 @@ export async function listRecords(ctx: RecordContext, entityName: string, query:
   if (query.filter !== undefined && query.filter !== '') clauses.push(guardFilter(entity, query.filter, hidden));
   if (query.q) {
     if (query.q.length > 100) throw badRequest('INVALID_QUERY', 'q is too long', [{ path: '/q', message: 'must be at most 100 characters' }]);
+    if (hidden.has(entity.titleField)) throw badRequest('INVALID_QUERY', 'the title of this entity is hidden from your role, so it cannot be searched', [{ path: '/q', message: 'searches a hidden field' }]);
     clauses.push({ [entity.titleField]: { $regex: escapeRegex(query.q), $options: 'i' } });
   }
   const filter = await scoped(ctx, entity, 'read', clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0] : { $and: clauses });
