@@ -34,11 +34,12 @@ export class AccessPolicy {
     private readonly roles: readonly RoleDefinition[],
     readonly org: OrgChart,
     private readonly store: TenantStore,
+    private readonly app: CompiledApp,
   ) {}
 
   static async load(store: TenantStore, app: CompiledApp, user: User): Promise<AccessPolicy> {
     const roles = user.roles.map((r) => app.roles.get(r)).filter((r): r is RoleDefinition => r !== undefined);
-    return new AccessPolicy(user, roles, await OrgChart.load(store), store);
+    return new AccessPolicy(user, roles, await OrgChart.load(store), store, app);
   }
 
   get isAdmin(): boolean {
@@ -90,10 +91,23 @@ export class AccessPolicy {
   async filter(entity: CompiledEntity, action: RoleAction): Promise<Filter> {
     const owners = this.owners(this.scope(entity.name, action).scope);
     if (owners === null) return {};
+    const master = entity.master && this.app.entities.get(entity.master.target);
+    if (entity.master && master) {
+      // A detail record (a deal line) is reachable through its parent: what the user may do to the parent.
+      const parentFilter = await this.filter(master, action === 'read' || action === 'export' ? action : 'update');
+      if (Object.keys(parentFilter).length === 0) return {};
+      const parents = await this.store.collection(master.collection).find(parentFilter, { projection: { _id: 1 } });
+      return { [entity.master.name]: { $in: parents.map((p) => p._id) } };
+    }
     const byOwner: Filter = { [this.ownerField(entity)]: { $in: owners } };
     if (action !== 'read' && action !== 'update') return byOwner;
     const shared = await this.shared(entity, action === 'read' ? 'read' : 'edit');
     return shared.length ? { $or: [byOwner, { _id: { $in: shared } }] } : byOwner;
+  }
+
+  /** May a record owned by `owner` be given away — only through ownership scope, never through a share? */
+  mayReassignFrom(entity: string, owner: string | null): boolean {
+    return this.mayAssign(entity, 'update', owner);
   }
 
   /** May a record of `entity` be (re)assigned to `owner` under the scope of `action`? */

@@ -92,6 +92,9 @@ function compileEntity(
     dependentRollups: dependentRollups(entity.name, all),
     titleField: entity.titleField,
     formRules: forms.filter((f) => f.entity === entity.name).flatMap((f) => f.rules ?? []),
+    master: entity.hasOwner
+      ? undefined
+      : active.find((f): f is FieldOf<'lookup'> => f.type === 'lookup' && f.required === true && all.some((e) => e.name === f.target && e.hasOwner === true)),
   };
 }
 

@@ -31,6 +31,11 @@ export interface CompiledEntity {
   readonly titleField: string;
   /** Rules of every form of the entity: a rule a form enforces, the server enforces on every channel. */
   readonly formRules: readonly FormRule[];
+  /**
+   * For an entity without owners: its first required lookup to an entity with
+   * owners (a deal line's deal). Access to its records follows that parent.
+   */
+  readonly master?: FieldOf<'lookup'>;
 }
 
 export interface TenantSettings {

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { RuntimeError, notFound } from '../errors.js';
-import type { Store, TenantStore } from '../store/port.js';
+import { TENANT_ID_PATTERN, type Store, type TenantStore } from '../store/port.js';
 import { decoyHash, verifyPassword } from './passwords.js';
 import { issueToken, readToken } from './tokens.js';
 import { toUser, UserDirectory, type User } from './users.js';
@@ -46,7 +46,7 @@ export class AuthService {
   }
 
   async login(tenant: string, email: unknown, password: unknown): Promise<{ token: string; expiresAt: string; user: User }> {
-    if (typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 200) {
+    if (!TENANT_ID_PATTERN.test(tenant) || typeof email !== 'string' || typeof password !== 'string' || email.length > 254 || password.length > 200) {
       throw unauthorized('INVALID_CREDENTIALS', 'wrong e-mail or password');
     }
     const users = new UserDirectory(this.tenantStore(tenant));

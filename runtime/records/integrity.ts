@@ -17,7 +17,9 @@ export async function checkReferences(ctx: RecordContext, entity: CompiledEntity
     const id = values[field.name];
     if (!changed.has(field.name) || id === null || id === undefined) continue;
     const target = ctx.app.entities.get(field.target)!;
-    const filter = ctx.access ? await scoped(ctx, target, 'read', { _id: id }).catch(() => null) : { _id: id };
+    // A detail's parent must be one the user may change; any other lookup, one they may read.
+    const action = entity.master?.name === field.name ? 'update' : 'read';
+    const filter = ctx.access ? await scoped(ctx, target, action, { _id: id }).catch(() => null) : { _id: id };
     if (!filter || (await ctx.store.collection(target.collection).count(filter)) === 0) {
       problems.push({ path: `/${field.name}`, message: `no ${field.target} with id "${String(id)}"` });
     }
@@ -27,8 +29,13 @@ export async function checkReferences(ctx: RecordContext, entity: CompiledEntity
   const named = userFields.filter((f) => changed.has(f) && typeof values[f] === 'string');
   if (named.length) {
     const ids = [...new Set(named.map((f) => values[f] as string))];
-    const known = new Set((await ctx.store.collection(USERS).find({ _id: { $in: ids } }, { projection: { _id: 1 } })).map((u) => String(u._id)));
-    for (const f of named) if (!known.has(values[f] as string)) problems.push({ path: `/${f}`, message: `no user "${String(values[f])}"` });
+    const users = await ctx.store.collection(USERS).find({ _id: { $in: ids } }, { projection: { status: 1 } });
+    const status = new Map(users.map((u) => [String(u._id), u.status as string]));
+    for (const f of named) {
+      const id = values[f] as string;
+      if (!status.has(id)) problems.push({ path: `/${f}`, message: `no user "${id}"` });
+      else if (status.get(id) !== 'active') problems.push({ path: `/${f}`, message: `${id} has left; choose an active user` });
+    }
   }
   if (problems.length) throw invalid('the record refers to records or users that do not exist', problems);
 }

@@ -5,7 +5,7 @@
  *   → write with optimistic version check → roll-ups → audit.
  * After-save workflows join this path in their own issue.
  */
-import { invalid, badRequest, conflict, notFound, type ErrorDetail } from '../errors.js';
+import { invalid, badRequest, conflict, notFound, RuntimeError, type ErrorDetail } from '../errors.js';
 import { toIssues } from '../../schemas/validator.js';
 import type { CompiledEntity } from '../definitions/compiledTypes.js';
 import { DuplicateKeyError, type BatchOp, type Doc } from '../store/port.js';
@@ -125,7 +125,13 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   enforceFormRules(entity, values, before);
   const changed = fieldChanges(before, values);
   checkWritableFields(ctx, entity, changed.map((c) => c.field).filter((f) => f !== 'owner'));
-  if (changed.some((c) => c.field === 'owner')) checkOwner(ctx, entity, 'update', values.owner);
+  if (changed.some((c) => c.field === 'owner')) {
+    // Giving a record away needs ownership scope over it; an edit share is not enough.
+    if (ctx.access && !ctx.access.mayReassignFrom(entity.name, (before.owner as string | null) ?? null)) {
+      throw new RuntimeError('forbidden', 'FORBIDDEN', `only someone whose role covers its owner may give this ${entity.name} to another user`);
+    }
+    checkOwner(ctx, entity, 'update', values.owner);
+  }
   await checkReferences(ctx, entity, values, new Set(changed.map((c) => c.field)));
   const hidden = hiddenFields(ctx, entity);
   if (changed.length === 0) return stripHidden(toApiRecord(entity, current), hidden);
