@@ -13,6 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../../runtime/seededRandom.js';
 
 const SEED = 20250601;
 /** The day the data is "as of": closed deals before it, open deals and planned payments after it. */
@@ -24,16 +25,7 @@ type Rec = { id: string; [field: string]: string | number | boolean | null };
 
 // ------------------------------------------------------------------ random
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry32 = seededRandom;
 const rand = mulberry32(SEED);
 const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 const chance = (p: number) => rand() < p;
