@@ -6,6 +6,7 @@ import type { Namespace } from './layout.js';
 import { mingoOptions } from './mingo/context.js';
 import type { ForeignSource } from './mingo/lookup.js';
 import { assertCollationSupported } from './mingo/refusals.js';
+import { runCompiledGroup } from './group/run.js';
 import { type FindResult, findByValues, runFind } from './reads.js';
 import { assertNoDecimal, isPlainObject } from './values.js';
 
@@ -52,19 +53,34 @@ function splitPrefix(pipeline: Pipeline): Prefix {
   return out;
 }
 
-export function runAggregate(
-  engine: Engine,
-  ns: Namespace,
-  pipeline: Pipeline,
-  collation?: Collation,
-): { docs: Doc[]; stats: FindResult['stats'] } {
+export interface AggregateOptions {
+  collation?: Collation;
+  /** false runs a leading `$group` in mingo even when it could be compiled (tests compare the two). */
+  compiledGroup?: boolean;
+}
+
+export type AggregateStats = FindResult['stats'] & { group?: 'compiled' | 'mingo' };
+
+export function runAggregate(engine: Engine, ns: Namespace, pipeline: Pipeline, opts: AggregateOptions = {}): { docs: Doc[]; stats: AggregateStats } {
+  const { collation } = opts;
   if (!Array.isArray(pipeline) || !pipeline.every(isPlainObject)) throw new TypeError('pipeline must be an array of stages');
   assertNoRefusedOperators(pipeline, 'pipeline');
   assertNoDecimal(pipeline, 'pipeline');
   if (collation) assertCollationSupported(pipeline, 'pipeline');
   const prefix = splitPrefix(pipeline);
+  const options = () => mingoOptions({ collation, foreign: foreignSource(engine, ns) });
+  const next = prefix.rest[0];
+  const isGroup = next !== undefined && Object.keys(next).length === 1 && '$group' in next;
+  if (isGroup && !collation && opts.compiledGroup !== false) {
+    const compiled = runCompiledGroup(engine, ns, prefix, next.$group);
+    if (compiled) {
+      const rest = prefix.rest.slice(1);
+      const docs = rest.length === 0 ? compiled.docs : (new Aggregator(rest, options()).run(compiled.docs) as Doc[]);
+      return { docs, stats: { ...compiled.stats, group: 'compiled' } };
+    }
+  }
   const { docs, stats } = runFind(engine, ns, prefix.filter, { sort: prefix.sort, skip: prefix.skip, limit: prefix.limit, collation });
   if (prefix.rest.length === 0) return { docs, stats };
-  const options = mingoOptions({ collation, foreign: foreignSource(engine, ns) });
-  return { docs: new Aggregator(prefix.rest, options).run(docs) as Doc[], stats };
+  const out = new Aggregator(prefix.rest, options()).run(docs) as Doc[];
+  return { docs: out, stats: isGroup ? { ...stats, group: 'mingo' } : stats };
 }

@@ -1,5 +1,4 @@
 import type {
-  Collation,
   Collection,
   Doc,
   Filter,
@@ -10,7 +9,7 @@ import type {
   UpdateOptions,
   UpdateResult,
 } from '../port.js';
-import { runAggregate } from './aggregate.js';
+import { type AggregateOptions, runAggregate } from './aggregate.js';
 import { ID_INDEX, indexNameFor } from './catalog.js';
 import type { Engine } from './engine.js';
 import type { QueryStats } from './executor.js';
@@ -22,6 +21,8 @@ import { deleteInTxn, insertInTxn, prepareInsert, prepareUpdate, updateInTxn } f
 /** Per-query statistics of the embedded store, for tests and benchmarks. */
 export interface Explained extends QueryStats {
   description: string;
+  /** For a pipeline whose first unplanned stage is `$group`: compiled fast path or mingo. */
+  group?: 'compiled' | 'mingo';
 }
 
 /** The embedded adapter's collection: the port plus `explain*` for observing the planner. */
@@ -58,15 +59,16 @@ export class EmbeddedCollection implements Collection {
     return runCount(this.engine, this.ns, filter).stats;
   }
 
-  async aggregate(pipeline: Pipeline, options: { collation?: Collation } = {}): Promise<Doc[]> {
+  /** The port's aggregate; `compiledGroup: false` forces mingo for a leading `$group` (for comparisons). */
+  async aggregate(pipeline: Pipeline, options: AggregateOptions = {}): Promise<Doc[]> {
     this.engine.assertOpen();
-    return runAggregate(this.engine, this.ns, pipeline, options.collation).docs;
+    return runAggregate(this.engine, this.ns, pipeline, options).docs;
   }
 
   /** Runs `aggregate` and reports what its planned prefix (leading $match/$sort/$skip/$limit) examined. */
-  async explainAggregate(pipeline: Pipeline, options: { collation?: Collation } = {}): Promise<Explained> {
+  async explainAggregate(pipeline: Pipeline, options: AggregateOptions = {}): Promise<Explained> {
     this.engine.assertOpen();
-    return runAggregate(this.engine, this.ns, pipeline, options.collation).stats;
+    return runAggregate(this.engine, this.ns, pipeline, options).stats;
   }
 
   async insertOne(doc: Doc): Promise<string> {

@@ -1,3 +1,4 @@
+import type { Database } from 'lmdb';
 import type { Collation, Doc, SortSpec } from '../port.js';
 import { codePointCompare, sortComparator, type Keyed } from './compare.js';
 import { TopK } from './heap.js';
@@ -21,6 +22,8 @@ export interface ExecRequest {
   skip?: number;
   limit?: number;
   collation?: Collation;
+  /** Where documents are read from: `dbs.docs` unless given (the projecting handle for compiled $group). */
+  docs?: Database<Doc, Key>;
 }
 
 const newStats = (plan: Plan): QueryStats => ({
@@ -39,8 +42,9 @@ const newStats = (plan: Plan): QueryStats => ({
  */
 function* source(dbs: Dbs, ns: Namespace, req: ExecRequest, stats: QueryStats): Generator<Doc> {
   const { plan } = req;
+  const docs = req.docs ?? dbs.docs;
   const fetch = (id: string): Doc | undefined => {
-    const doc = dbs.docs.get(docKey(ns, id));
+    const doc = docs.get(docKey(ns, id));
     if (doc) stats.docsExamined++;
     return doc;
   };
@@ -53,7 +57,7 @@ function* source(dbs: Dbs, ns: Namespace, req: ExecRequest, stats: QueryStats): 
   }
   if (plan.kind === 'primary' || plan.kind === 'scan') {
     const r = docRange(ns);
-    for (const { value } of dbs.docs.getRange(plan.reverse ? { start: r.end, end: r.start, reverse: true } : r)) {
+    for (const { value } of docs.getRange(plan.reverse ? { start: r.end, end: r.start, reverse: true } : r)) {
       stats.docsExamined++;
       yield value;
     }
@@ -145,9 +149,30 @@ export function execute(dbs: Dbs, ns: Namespace, req: ExecRequest): { docs: Doc[
 
 /** Counts matches without materialising a result list. */
 export function countMatches(dbs: Dbs, ns: Namespace, req: ExecRequest): { count: number; stats: QueryStats } {
+  const stats = forEachMatch(dbs, ns, req, () => {});
+  return { count: stats.returned, stats };
+}
+
+/** Hands each match to `each` in plan order (no sort, skip or limit), without collecting them. */
+export function forEachMatch(dbs: Dbs, ns: Namespace, req: ExecRequest, each: (doc: Doc) => void): QueryStats {
   const stats = newStats(req.plan);
-  let count = 0;
-  for (const doc of source(dbs, ns, { ...req, sort: undefined }, stats)) if (req.test(doc)) count++;
-  stats.returned = count;
-  return { count, stats };
+  const { plan, test } = req;
+  if (plan.kind === 'primary' || plan.kind === 'scan') {
+    // The common report case (no usable index): a plain loop, no generator per document.
+    const r = docRange(ns);
+    const docs = req.docs ?? dbs.docs;
+    for (const { value } of docs.getRange(plan.reverse ? { start: r.end, end: r.start, reverse: true } : r)) {
+      stats.docsExamined++;
+      if (!test(value)) continue;
+      stats.returned++;
+      each(value);
+    }
+    return stats;
+  }
+  for (const doc of source(dbs, ns, { ...req, sort: undefined }, stats)) {
+    if (!req.test(doc)) continue;
+    stats.returned++;
+    each(doc);
+  }
+  return stats;
 }

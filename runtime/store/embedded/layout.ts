@@ -1,5 +1,6 @@
 import type { Database, RootDatabase } from 'lmdb';
 import type { KeyPart } from './keys.js';
+import { ProjectedDocs, decoderOf } from './projection/reader.js';
 
 /**
  * Where things live in the one lmdb environment. Every key starts with the
@@ -21,14 +22,18 @@ export interface Dbs {
   docs: Database<Record<string, unknown>, Key>;
   idx: Database<number, Key>;
   meta: Database<unknown, Key>;
+  /** Read-only view of `docs` that can decode just the fields a query needs (aggregation fast path). */
+  projected: ProjectedDocs;
 }
 
 export function openDbs(env: RootDatabase): Dbs {
+  const docs = env.openDB<Record<string, unknown>, Key>('docs', {});
   return {
     env,
-    docs: env.openDB<Record<string, unknown>, Key>('docs', {}),
+    docs,
     idx: env.openDB<number, Key>('idx', {}),
     meta: env.openDB<unknown, Key>('meta', {}),
+    projected: new ProjectedDocs(env, decoderOf(docs)),
   };
 }
 

@@ -2,7 +2,7 @@ import { Query } from 'mingo/query';
 import type { Doc, Filter, FindOptions } from '../port.js';
 import { isPureEquality } from './constraints.js';
 import type { Engine } from './engine.js';
-import { type QueryStats, countMatches, execute } from './executor.js';
+import { type ExecRequest, type QueryStats, countMatches, execute, forEachMatch } from './executor.js';
 import { encodeValue, stringBudget } from './keys.js';
 import { type Namespace, docRange } from './layout.js';
 import { compileFilter } from './matcher.js';
@@ -25,7 +25,10 @@ function validateSort(options: FindOptions): void {
   }
 }
 
-export function runFind(engine: Engine, ns: Namespace, filter: Filter, options: FindOptions = {}): FindResult {
+/** Where a read takes its documents from (see ExecRequest.docs). */
+type Source = Pick<ExecRequest, 'docs'>;
+
+export function runFind(engine: Engine, ns: Namespace, filter: Filter, options: FindOptions & Source = {}): FindResult {
   validateSort(options);
   const test = compileFilter(filter, options.collation);
   const plan = choosePlan(ns, filter, options.sort, engine.catalog.ready(ns), !!options.collation);
@@ -36,12 +39,21 @@ export function runFind(engine: Engine, ns: Namespace, filter: Filter, options: 
     skip: options.skip,
     limit: options.limit,
     collation: options.collation,
+    docs: options.docs,
   });
   const projected =
     options.projection && Object.keys(options.projection).length > 0
       ? (new Query({}, mingoOptions({})).find(docs, options.projection).all() as Doc[])
       : docs;
   return { docs: projected, stats: { ...stats, description: describe(plan) } };
+}
+
+/** Streams the matches of `filter` in plan order to `each` (aggregation without materialising them). */
+export function eachFound(engine: Engine, ns: Namespace, filter: Filter, each: (doc: Doc) => void, source: Source = {}): FindResult['stats'] {
+  const test = compileFilter(filter);
+  const plan = choosePlan(ns, filter, undefined, engine.catalog.ready(ns), false);
+  const stats = forEachMatch(engine.dbs, ns, { plan, test, docs: source.docs }, each);
+  return { ...stats, description: describe(plan) };
 }
 
 export function runCount(engine: Engine, ns: Namespace, filter: Filter): { count: number; stats: QueryStats } {

@@ -15,6 +15,37 @@ const UNIT_MS: Record<string, number> = { millisecond: 1, second: 1000, minute: 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const REF = Date.UTC(2000, 0, 1);
 
+/** Validates `binSize` as the operator does; returns the bin count. */
+export function truncBin(binSize: unknown): number {
+  const bin = binSize === undefined || binSize === null ? 1 : Number(binSize);
+  if (!Number.isInteger(bin) || bin <= 0) throw new Error("$dateTrunc: 'binSize' must be a positive integer");
+  return bin;
+}
+
+/** Start of the bin holding wall-clock time `wall`; throws for an invalid unit or startOfWeek. */
+export function truncateWall(wall: number, unit: unknown, bin: number, startOfWeek: unknown): number {
+  const floorBin = (n: number) => Math.floor(n / bin) * bin;
+  if (typeof unit === 'string' && unit in UNIT_MS) {
+    const size = UNIT_MS[unit] * bin;
+    return REF + Math.floor((wall - REF) / size) * size;
+  }
+  if (unit === 'week') {
+    const sow = String(startOfWeek ?? 'sun').toLowerCase().slice(0, 3);
+    const dow = WEEKDAYS.indexOf(sow);
+    if (dow < 0) throw new Error(`$dateTrunc: startOfWeek '${String(startOfWeek)}' is not valid`);
+    const firstWeek = REF + (((dow - new Date(REF).getUTCDay()) + 7) % 7) * DAY;
+    return firstWeek + floorBin(Math.floor((wall - firstWeek) / (7 * DAY))) * 7 * DAY;
+  }
+  if (unit === 'month' || unit === 'quarter' || unit === 'year') {
+    const d = new Date(wall);
+    const months = (d.getUTCFullYear() - 2000) * 12 + d.getUTCMonth();
+    const span = unit === 'month' ? bin : unit === 'quarter' ? 3 * bin : 12 * bin;
+    const start = Math.floor(months / span) * span;
+    return Date.UTC(2000 + Math.floor(start / 12), ((start % 12) + 12) % 12, 1);
+  }
+  throw new Error(`$dateTrunc: unit '${String(unit)}' is invalid`);
+}
+
 export function dateTrunc(obj: Record<string, unknown>, expr: unknown, options: Options): Date | null {
   const args = evalExpr(obj, expr, options) as {
     date?: unknown;
@@ -26,28 +57,7 @@ export function dateTrunc(obj: Record<string, unknown>, expr: unknown, options: 
   const { date, unit } = args;
   if (date === null || date === undefined || unit === null || unit === undefined) return null;
   if (!(date instanceof Date)) throw new Error("$dateTrunc: 'date' must resolve to a valid Date object");
-  const bin = args.binSize === undefined || args.binSize === null ? 1 : Number(args.binSize);
-  if (!Number.isInteger(bin) || bin <= 0) throw new Error("$dateTrunc: 'binSize' must be a positive integer");
-  const floorBin = (n: number) => Math.floor(n / bin) * bin;
+  const bin = truncBin(args.binSize);
   const wall = toWall(date.getTime(), args.timezone);
-  let truncated: number;
-  if (typeof unit === 'string' && unit in UNIT_MS) {
-    const size = UNIT_MS[unit] * bin;
-    truncated = REF + Math.floor((wall - REF) / size) * size;
-  } else if (unit === 'week') {
-    const sow = String(args.startOfWeek ?? 'sun').toLowerCase().slice(0, 3);
-    const dow = WEEKDAYS.indexOf(sow);
-    if (dow < 0) throw new Error(`$dateTrunc: startOfWeek '${String(args.startOfWeek)}' is not valid`);
-    const firstWeek = REF + (((dow - new Date(REF).getUTCDay()) + 7) % 7) * DAY;
-    truncated = firstWeek + floorBin(Math.floor((wall - firstWeek) / (7 * DAY))) * 7 * DAY;
-  } else if (unit === 'month' || unit === 'quarter' || unit === 'year') {
-    const d = new Date(wall);
-    const months = (d.getUTCFullYear() - 2000) * 12 + d.getUTCMonth();
-    const span = unit === 'month' ? bin : unit === 'quarter' ? 3 * bin : 12 * bin;
-    const start = Math.floor(months / span) * span;
-    truncated = Date.UTC(2000 + Math.floor(start / 12), ((start % 12) + 12) % 12, 1);
-  } else {
-    throw new Error(`$dateTrunc: unit '${String(unit)}' is invalid`);
-  }
-  return new Date(fromWall(truncated, args.timezone));
+  return new Date(fromWall(truncateWall(wall, unit, bin, args.startOfWeek), args.timezone));
 }
