@@ -3,8 +3,8 @@
  * pipeline changes. Checks, in order: the user may update the record (404
  * unreadable, 403 read-only), the version is current (409), the transition
  * exists (403), the user may take it (403), the entry condition holds (422),
- * the required fields are filled (422) and the required SOP checklist items of
- * the stage being left are ticked (422). Then one write through the save
+ * the required fields are filled (422) and, on a move forward, the required SOP
+ * checklist items of the stage being left are ticked (422). Then one write through the save
  * pipeline sets the stage, the stage's probability and the given fields, and
  * the stage history and the audit entry ('transition') are written together.
  */
@@ -76,6 +76,19 @@ export function whyNotAllowed(ctx: RecordContext, transition: PipelineTransition
   return `only ${who} may move it from ${transition.from} to ${transition.to}`;
 }
 
+/**
+ * The SOP checklist of the stage being left gates moving on: a move forward in
+ * the pipeline's stage order, or to a won stage. Giving up (a lost stage) or
+ * stepping back does not wait for the checklist.
+ */
+export function checklistGates(pipeline: CompiledPipeline, from: string, to: string): boolean {
+  const target = pipeline.stages.get(to);
+  if (!target || target.outcome === 'lost') return false;
+  if (target.outcome === 'won') return true;
+  const order = [...pipeline.stages.keys()];
+  return order.indexOf(to) > order.indexOf(from);
+}
+
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 export async function takeTransition(ctx: RecordContext, entityName: string, id: string, raw: unknown): Promise<ApiRecord> {
@@ -120,7 +133,7 @@ export async function takeTransition(ctx: RecordContext, entityName: string, id:
   if (unknownItems.length) {
     throw invalid(`stage ${from} has no checklist item ${unknownItems.join(', ')}`, unknownItems.map((c) => ({ path: '/checklist', message: `"${c}" is not a checklist item of stage ${from}` })));
   }
-  const unticked = items.filter((i) => i.required && !input.checklist.includes(i.id));
+  const unticked = checklistGates(pipeline, from, input.to) ? items.filter((i) => i.required && !input.checklist.includes(i.id)) : [];
   if (unticked.length) {
     throw new RuntimeError('validation', 'CHECKLIST_INCOMPLETE', `tick the required checklist items of stage ${from} first: ${unticked.map((i) => i.id).join(', ')}`,
       unticked.map((i) => ({ path: '/checklist', message: `"${i.id}" is required before leaving stage ${from}` })));
