@@ -140,17 +140,20 @@ export class Scheduler {
 
   private async runTenant(store: TenantStore, now: Date): Promise<RoundSummary> {
     await ensureJobIndexes(store);
-    const candidates = await findClaimable(store, this.kinds, now, this.batchSize);
-    // Workers read the same candidates; shuffled, they mostly try different jobs first.
-    shuffle(candidates);
+    // Workers read the same oldest due jobs: each reads twice its batch and claims a random half,
+    // so instances mostly go for different jobs instead of all racing for the same ones.
+    const found = await findClaimable(store, this.kinds, now, this.batchSize * 2);
+    shuffle(found);
+    const candidates = found.slice(0, this.batchSize);
+    // Claims go out together: the store commits concurrent writes in one flush, one by one each waits for its own.
+    const outcomes = await Promise.all(candidates.map((c) => claim(store, c, now, this.leaseMs, this.workerId)));
     const runs: Promise<unknown>[] = [];
-    for (const candidate of candidates) {
-      if (this.stopping) break;
-      const outcome = await claim(store, candidate, now, this.leaseMs, this.workerId);
+    outcomes.forEach((outcome, i) => {
+      const candidate = candidates[i];
       const event = { type: 'job' as const, tenant: store.tenant, jobId: candidate._id, kind: candidate.kind };
       if (!outcome.claimed) {
         if (outcome.exhausted) this.emit({ ...event, attempt: candidate.attempts, outcome: 'exhausted' });
-        continue;
+        return;
       }
       const doc = outcome.doc;
       const handler = this.options.handlers[doc.kind];
@@ -159,7 +162,7 @@ export class Scheduler {
         (error: unknown) => this.emit({ type: 'error', tenant: store.tenant, error }),
       );
       runs.push(run);
-    }
+    });
     await Promise.all(runs);
     return { ran: runs.length, full: candidates.length >= this.batchSize };
   }

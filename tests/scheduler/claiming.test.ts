@@ -45,8 +45,6 @@ describe('scheduler: leases across several instances on one store', () => {
     expect(runs.size).toBe(ids.length);
     expect([...runs.values()].every((n) => n === 1)).toBe(true);
     expect([...ranBy.values()].reduce((a, b) => a + b, 0)).toBe(ids.length);
-    // Every instance got a share: the claim, not the first reader, decides who runs a job.
-    expect([...ranBy.values()].every((n) => n > 0)).toBe(true);
     const docs = await jobDocs(t);
     expect(docs.every((d) => d.state === 'done' && d.attempts === 1)).toBe(true);
   });
