@@ -47,7 +47,10 @@ export async function execute(opts: ExecuteOptions): Promise<JobOutcome> {
   let error: unknown = undefined;
   let finished = false;
   try {
-    const run = opts.handler(toJob(store.tenant, doc), { store, signal: control.signal, now: clock }).then(
+    // Started inside a then() so a handler that throws synchronously counts as a failed attempt.
+    const run = Promise.resolve()
+      .then(() => opts.handler(toJob(store.tenant, doc), { store, signal: control.signal, now: clock }))
+      .then(
       () => ({ ok: true as const }),
       (e: unknown) => ({ ok: false as const, e }),
     );

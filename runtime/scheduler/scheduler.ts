@@ -45,6 +45,7 @@ export class Scheduler {
   private readonly backoff: BackoffOptions;
   private readonly kinds: string[];
   private loop: Promise<void> | null = null;
+  private rounds = new Set<Promise<RoundSummary>>();
   private stopping = false;
   private wake: (() => void) | null = null;
   private abandon!: () => void;
@@ -88,8 +89,8 @@ export class Scheduler {
     this.wake?.();
     const grace = setTimeout(() => this.abandon(), options.graceMs ?? 10_000);
     try {
-      if (this.loop) await this.loop;
-      else this.abandon(); // no loop: release any runDue() a caller started and left running
+      // The loop's rounds and any runDue() a caller started (catch-up, tests) alike.
+      await Promise.all([this.loop, ...this.rounds]);
     } finally {
       clearTimeout(grace);
       this.abandon();
@@ -121,7 +122,13 @@ export class Scheduler {
   }
 
   /** One round over every tenant: claim what is due at `now` and run it; resolves when those jobs have finished. */
-  async runDue(now: Date = this.clock()): Promise<RoundSummary> {
+  runDue(now: Date = this.clock()): Promise<RoundSummary> {
+    const round = this.round(now);
+    this.rounds.add(round);
+    return round.finally(() => this.rounds.delete(round));
+  }
+
+  private async round(now: Date): Promise<RoundSummary> {
     const summary: RoundSummary = { ran: 0, full: false };
     if (this.kinds.length === 0) return summary;
     for (const tenant of await this.options.tenants()) {

@@ -94,6 +94,20 @@ describe('scheduler: leases across several instances on one store', () => {
     expect(await jobDoc(t, job.id)).toMatchObject({ state: 'done', workerId: 'rescuer', attempts: 2 });
   });
 
+  it('stop() waits for running jobs within its grace period and records them', async () => {
+    const t = freshTenant();
+    const job = await schedule(t, { kind: 'work', dueAt: new Date() });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const s = instance(t, 'graceful', () => gate, () => new Date());
+    s.start();
+    await waitFor(async () => (await jobDoc(t, job.id)).state === 'running');
+    const stopped = s.stop({ graceMs: 5_000 });
+    setTimeout(release, 20);
+    await stopped;
+    expect(await jobDoc(t, job.id)).toMatchObject({ state: 'done', workerId: 'graceful' });
+  });
+
   it('a crash on the last allowed attempt marks the job failed instead of running it again', async () => {
     const t = freshTenant();
     const clock = new FakeClock(T0.getTime());

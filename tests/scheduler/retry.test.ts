@@ -50,6 +50,17 @@ describe('scheduler: retries with backoff, then failed', () => {
     expect(calls).toBe(3);
   });
 
+  it('a handler that throws synchronously counts as a failed attempt', async () => {
+    const t = freshTenant();
+    const clock = new FakeClock(T0.getTime());
+    const s = scheduler(t, (() => {
+      throw new Error('sync');
+    }) as unknown as JobHandler, clock);
+    const { id } = await schedule(t, { kind: 'flaky', dueAt: T0, maxAttempts: 1 }, T0);
+    await s.runDue();
+    expect(await jobDoc(t, id)).toMatchObject({ state: 'failed', lastError: 'sync' });
+  });
+
   it('a job that fails once and then succeeds ends done, with the earlier error kept', async () => {
     const t = freshTenant();
     const clock = new FakeClock(T0.getTime());
