@@ -7,18 +7,10 @@
  * the 1M set).
  */
 import type { Doc } from '../runtime/store/port.js';
+import { seededRandom } from '../runtime/seededRandom.js';
 
-/** mulberry32: small, fast, good enough for bench data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG, under the name this bench uses. */
+export const prng = seededRandom;
 
 export const OWNER_COUNT = 50;
 export const ACCOUNT_COUNT = 2000;

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Harness, Person } from '../helpers/apiHarness.js';
 import { AUDIT_COLLECTION } from '../../runtime/records/audit.js';
+import { seededRandom } from '../../runtime/seededRandom.js';
 
 export const label = { 'zh-CN': '测试', en: 'Test' };
 
@@ -96,14 +97,5 @@ export function expectError(res: LightMyRequestResponse, status: number, code?: 
   if (code) expect(body.error.code).toBe(code);
 }
 
-/** A tiny deterministic PRNG (mulberry32), so a fuzz run is the same every time. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG, so a fuzz run is the same every time. */
+export const seeded = seededRandom;
