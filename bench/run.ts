@@ -5,7 +5,8 @@
  *   (a) list page: stage + owner filter, sort by close date, page 3 of 50,
  *       at two sizes of one tenant's opportunities;
  *   (b) create-record throughput through the HTTP API;
- *   (c) sum of amount by owner and month in Asia/Shanghai.
+ *   (c) sum of amount by owner and month in Asia/Shanghai;
+ *   (d) scheduler throughput: due jobs per second, 1 vs 4 instances on one store.
  *
  * BENCH_SCALE=small runs 10k / 100k records instead of 100k / 1M. The store
  * lives in a temporary DATA_DIR that is removed at the end.
@@ -27,6 +28,7 @@ import { addRawRoute, benchCreate, createRowCells, type CreateRow } from './crea
 import { ACCOUNT_COUNT, generateAccounts, generateOpportunities } from './generate.js';
 import { benchListQuery, listRowCells, PAGE, PAGE_SIZE, type ListRow } from './listQuery.js';
 import { BenchCheckError, check, fmtCount, fmtRate, heading, memoryMb, table } from './measure.js';
+import { benchScheduler, schedulerHeader, schedulerRowCells, type SchedulerRow } from './scheduler.js';
 import { bulkInsert, checkGeneratedShape, createBenchTenant, ENTITY, LIST_INDEX, TEMPLATES_DIR, TIME_ZONE } from './setup.js';
 
 interface Scale {
@@ -154,6 +156,8 @@ async function main(): Promise<void> {
       await app.close();
     }
 
+    const schedulerRows: SchedulerRow[] = await benchScheduler(store, { jobs: scale.name === 'small' ? 1000 : 2000 });
+
     heading('summary');
     console.log(`(a) list page, ratio = Stagecraft time / JS time (lower is better; < 1 means faster than the JS scan)`);
     console.log(table(listHeader, listRows.map(listRowCells)));
@@ -161,6 +165,8 @@ async function main(): Promise<void> {
     console.log(table(createHeader, createRows.map(createRowCells)));
     console.log(`\n(c) aggregation, ratio = store time / JS time`);
     console.log(table(aggregateHeader, aggregateRows.map((r) => aggregateRowCells(r, aggregateSize))));
+    console.log(`\n(d) scheduler, due jobs per second, ratio = 4 instances / 1 (one embedded store: measures claim contention, not scaling)`);
+    console.log(table(schedulerHeader, schedulerRows.map(schedulerRowCells)));
     console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await store?.close();

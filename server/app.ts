@@ -23,6 +23,7 @@ import { recordAccessRoutes } from './routes/recordAccess.js';
 import { recordRoutes } from './routes/records.js';
 import { reportRoutes } from './routes/reports.js';
 import { templateInstallRoutes, templateListRoutes } from './routes/templates.js';
+import { transitionRoutes } from './routes/transitions.js';
 
 export interface BuildOptions {
   runtime: Runtime;
@@ -83,6 +84,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await tenantApi.register(appManifestRoutes, routeOpts);
     await tenantApi.register(recordAccessRoutes, routeOpts);
     await tenantApi.register(recordRoutes, routeOpts);
+    await tenantApi.register(transitionRoutes, routeOpts);
     await tenantApi.register(reportRoutes, routeOpts);
     await tenantApi.register(definitionRoutes, routeOpts);
     await tenantApi.register(openApiRoutes, routeOpts);

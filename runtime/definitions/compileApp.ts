@@ -2,7 +2,7 @@
  * Definitions → the frozen, indexed app that requests run against. Runs once per
  * published version; nothing here is repeated per request.
  */
-import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, RoleDefinition } from '../../schemas/index.js';
+import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, PipelineDefinition, RoleDefinition } from '../../schemas/index.js';
 import { compileFormula, formulaOrder, isFormulaError } from '../formula/index.js';
 import { recordAjv } from '../records/recordAjv.js';
 import {
@@ -11,6 +11,7 @@ import {
   type CompiledApp,
   type CompiledEntity,
   type CompiledFormulaField,
+  type CompiledPipeline,
   type DependentRollup,
 } from './compiledTypes.js';
 import { isComputed, recordSchema } from './recordSchema.js';
@@ -71,11 +72,24 @@ function dependentRollups(entityName: string, entities: readonly EntityDefinitio
   return out;
 }
 
+function compilePipeline(def: PipelineDefinition): CompiledPipeline {
+  return Object.freeze({
+    definition: def,
+    name: def.name,
+    entity: def.entity,
+    field: def.field,
+    initialStage: def.initialStage,
+    stages: new Map(def.stages.map((s) => [s.value, s] as const)),
+    transitions: def.transitions,
+  });
+}
+
 function compileEntity(
   entity: EntityDefinition,
   all: readonly EntityDefinition[],
   forms: readonly FormDefinition[],
   issues: ValidationIssue[],
+  pipeline: CompiledPipeline | undefined,
 ): CompiledEntity {
   const active = entity.fields.filter((f) => !f.archived);
   const fields = new Map<string, FieldDefinition>(active.map((f) => [f.name, f]));
@@ -95,6 +109,7 @@ function compileEntity(
     master: entity.hasOwner
       ? undefined
       : active.find((f): f is FieldOf<'lookup'> => f.type === 'lookup' && f.required === true && all.some((e) => e.name === f.target && e.hasOwner === true)),
+    pipeline: pipeline && fields.get(pipeline.field)?.type === 'select' ? pipeline : undefined,
   };
 }
 
@@ -103,11 +118,14 @@ export function compileApp(version: number, definitions: readonly StoredDefiniti
   const frozen = definitions.map((d) => deepFreeze(structuredClone(d)));
   const entityDefs = frozen.filter((d) => d.kind === 'entity') as unknown as EntityDefinition[];
   const formDefs = frozen.filter((d) => d.kind === 'form') as unknown as FormDefinition[];
+  const pipelines = new Map(
+    (frozen.filter((d) => d.kind === 'pipeline') as unknown as PipelineDefinition[]).map((d) => [d.name, compilePipeline(d)] as const),
+  );
   const entities = new Map<string, CompiledEntity>();
   const failures: (ValidationIssue & { kind: string; name: string })[] = [];
   for (const def of entityDefs) {
     const issues: ValidationIssue[] = [];
-    const compiled = compileEntity(def, entityDefs, formDefs, issues);
+    const compiled = compileEntity(def, entityDefs, formDefs, issues, [...pipelines.values()].find((p) => p.entity === def.name));
     failures.push(...issues.map((i) => ({ ...i, kind: 'entity', name: def.name })));
     entities.set(def.name, Object.freeze(compiled));
   }
@@ -119,6 +137,7 @@ export function compileApp(version: number, definitions: readonly StoredDefiniti
     entities,
     forms,
     roles,
+    pipelines,
     definitions: new Map(frozen.map((d) => [definitionKey(d.kind, d.name), d])),
   });
 }

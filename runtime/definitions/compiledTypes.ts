@@ -1,6 +1,6 @@
 /** The frozen, indexed form of a tenant's published definitions that requests run against. */
 import type { ValidateFunction } from 'ajv';
-import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, FormRule, RoleDefinition } from '../../schemas/index.js';
+import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, FormRule, PipelineDefinition, PipelineStage, PipelineTransition, RoleDefinition } from '../../schemas/index.js';
 
 export interface CompiledFormulaField {
   readonly field: FieldOf<'formula'>;
@@ -36,6 +36,21 @@ export interface CompiledEntity {
    * owners (a deal line's deal). Access to its records follows that parent.
    */
   readonly master?: FieldOf<'lookup'>;
+  /** The stage pipeline over one of the entity's select fields, if any: that field changes only through a transition. */
+  readonly pipeline?: CompiledPipeline;
+}
+
+/** A pipeline definition indexed for the transition and summary paths. */
+export interface CompiledPipeline {
+  readonly definition: PipelineDefinition;
+  readonly name: string;
+  readonly entity: string;
+  /** The entity's select field holding the stage. */
+  readonly field: string;
+  readonly initialStage: string;
+  /** Stages by value, in the definition's order. */
+  readonly stages: ReadonlyMap<string, PipelineStage>;
+  readonly transitions: readonly PipelineTransition[];
 }
 
 export interface TenantSettings {
@@ -52,6 +67,8 @@ export interface CompiledApp {
   readonly entities: ReadonlyMap<string, CompiledEntity>;
   readonly forms: ReadonlyMap<string, FormDefinition>;
   readonly roles: ReadonlyMap<string, RoleDefinition>;
+  /** Stage pipelines by name. */
+  readonly pipelines: ReadonlyMap<string, CompiledPipeline>;
   /** Every published definition, by `kind:name`, as validated. */
   readonly definitions: ReadonlyMap<string, Readonly<{ kind: string; name: string }>>;
 }

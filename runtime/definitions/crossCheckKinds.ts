@@ -46,7 +46,22 @@ function checkPipeline(def: PipelineDefinition, set: DefinitionSet, push: Push):
     (t.allowed?.roles ?? []).forEach((r, j) => {
       if (!set.all.some((d) => d.kind === 'role' && d.name === r)) push(`/transitions/${i}/allowed/roles/${j}`, `no role "${r}"`);
     });
+    if (t.from === t.to) push(`/transitions/${i}/to`, `a transition must lead to another stage than "${t.from}"`);
+    const twin = def.transitions.findIndex((o) => o.from === t.from && o.to === t.to);
+    if (twin < i) push(`/transitions/${i}`, `duplicate transition from ${t.from} to ${t.to} (see /transitions/${twin})`);
+    if (t.condition) {
+      for (const issue of checkConditionFacts(t.condition, `/transitions/${i}/condition`, (f) => !!fieldOf(set, def.entity, f) || SYSTEM_PROPERTIES.has(f))) push(issue.path, issue.message);
+    }
   });
+  def.stages.forEach((s, i) => {
+    const ids = new Set<string>();
+    (s.sopChecklist ?? []).forEach((item, j) => {
+      if (ids.has(item.id)) push(`/stages/${i}/sopChecklist/${j}/id`, `duplicate checklist item "${item.id}"`);
+      ids.add(item.id);
+    });
+  });
+  const other = set.all.find((d) => d !== (def as unknown) && d.kind === 'pipeline' && (d as unknown as PipelineDefinition).entity === def.entity);
+  if (other) push('/entity', `${def.entity} already has pipeline "${other.name}"; an entity has at most one`);
 }
 
 function checkView(def: ViewDefinition, set: DefinitionSet, push: Push): void {

@@ -3,6 +3,8 @@
  *   access (scope, writable fields, owner) → input gate → defaults → formulas → validation (entity schema, form rules)
  *   → references → auto-numbers
  *   → write with optimistic version check → roll-ups → audit.
+ * An entity with a stage pipeline starts in the initial stage and changes stage only through a transition
+ * (runtime/pipelines/transition.ts), which saves through updateRecord with its own audit action and stage history.
  * After-save workflows join this path in their own issue.
  */
 import { invalid, badRequest, conflict, notFound, RuntimeError, type ErrorDetail } from '../errors.js';
@@ -21,6 +23,8 @@ import { emptyRollups, recomputeRollups } from './rollups.js';
 import { sanitizeInput } from './sanitizeInput.js';
 import { checkOwner, checkWritableFields, findForAction, hiddenFields, requireScope, stripHidden } from './access.js';
 import { fieldValues, toApiRecord, toStoredValues, type ApiRecord } from './storedForm.js';
+import { refuseDirectStageChange, startStage } from '../pipelines/stageRules.js';
+import { openStayOp } from '../pipelines/stageHistory.js';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -62,6 +66,7 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
   checkWritableFields(ctx, entity, Object.keys(values).filter((k) => k !== 'owner'));
   if (opts.id !== undefined && !ID_PATTERN.test(opts.id)) throw badRequest('INVALID_ID', `"${opts.id}" is not a valid record id`);
 
+  startStage(ctx, entity, values);
   applyDefaults(entity, values, { ...clock, user: ctx.user });
   if (entity.definition.hasOwner && values.owner === undefined) values.owner = ctx.user;
   checkOwner(ctx, entity, 'create', values.owner);
@@ -89,6 +94,10 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
         op: 'insert', collection: AUDIT_COLLECTION,
         doc: { entity: entity.name, recordId: String(doc._id), action: 'create', channel: ctx.channel, user: ctx.user, at: now, changes: fieldChanges({}, values) },
       },
+      // The first stay of a record in its pipeline.
+      ...(entity.pipeline && typeof values[entity.pipeline.field] === 'string'
+        ? [openStayOp(entity, String(doc._id), values[entity.pipeline.field] as string, now, ctx.user)]
+        : []),
     ]);
   } catch (e) {
     duplicateToConflict(e, entity);
@@ -104,7 +113,17 @@ function expectedVersion(raw: unknown): number {
   return raw;
 }
 
-export async function updateRecord(ctx: RecordContext, entityName: string, id: string, input: unknown): Promise<ApiRecord> {
+/** How a stage transition saves through updateRecord (runtime/pipelines/transition.ts). */
+export interface TransitionSave {
+  /** Fields the transition itself sets (the stage, the probability): exempt from the role's read-only fields. */
+  systemFields: ReadonlySet<string>;
+  /** Checks on the record as read for the write (inside the version check), e.g. that it is still in the expected stage. */
+  check(current: Doc): void;
+  /** Operations written right after the record (once its version check has passed), together with the audit entry: the stage history. */
+  ops(current: Doc, now: Date): Promise<BatchOp[]>;
+}
+
+export async function updateRecord(ctx: RecordContext, entityName: string, id: string, input: unknown, opts: { transition?: TransitionSave } = {}): Promise<ApiRecord> {
   const entity = requireEntity(ctx, entityName);
   const now = ctx.now?.() ?? new Date();
   const clock = { now, timeZone: ctx.tenant.timeZone };
@@ -118,13 +137,16 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   if (current.version !== version) {
     throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else (now version ${String(current.version)}); reload it and apply your change again`);
   }
+  opts.transition?.check(current);
   const before = fieldValues(entity, current);
   const values = { ...before, ...changes };
   computeFormulas(entity, values, clock);
   validate(entity, values);
   enforceFormRules(entity, values, before);
   const changed = fieldChanges(before, values);
-  checkWritableFields(ctx, entity, changed.map((c) => c.field).filter((f) => f !== 'owner'));
+  if (!opts.transition) refuseDirectStageChange(entity, changed.map((c) => c.field));
+  const systemFields = opts.transition?.systemFields ?? new Set<string>();
+  checkWritableFields(ctx, entity, changed.map((c) => c.field).filter((f) => f !== 'owner' && !systemFields.has(f)));
   if (changed.some((c) => c.field === 'owner')) {
     // Giving a record away needs ownership scope over it; an edit share is not enough.
     if (ctx.access && !ctx.access.mayReassignFrom(entity.name, (before.owner as string | null) ?? null)) {
@@ -137,6 +159,7 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   if (changed.length === 0) return stripHidden(toApiRecord(entity, current), hidden);
 
   const set = toStoredValues(entity, Object.fromEntries(changed.map((c) => [c.field, values[c.field]])));
+  const transitionOps = opts.transition ? await opts.transition.ops(current, now) : [];
   let matched = 0;
   try {
     ({ matchedCount: matched } = await collection.updateOne(
@@ -148,8 +171,15 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   }
   if (matched !== 1) throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else while saving; reload it and apply your change again`);
   const after: Doc = { ...current, ...set, version: version + 1, updatedAt: now, updatedBy: ctx.user };
+  if (opts.transition) {
+    // The audit entry and the stage history are one atomic batch.
+    await ctx.store.batch([
+      ...transitionOps,
+      { op: 'insert', collection: AUDIT_COLLECTION, doc: { entity: entity.name, recordId: id, action: 'transition', channel: ctx.channel, user: ctx.user, at: now, changes: changed } },
+    ]);
+  }
   await recomputeRollups(ctx.store, ctx.app, entity, current, after, clock);
-  await writeAudit(ctx.store, { entity: entity.name, recordId: id, action: 'update', channel: ctx.channel, user: ctx.user, at: now, changes: changed });
+  if (!opts.transition) await writeAudit(ctx.store, { entity: entity.name, recordId: id, action: 'update', channel: ctx.channel, user: ctx.user, at: now, changes: changed });
   return stripHidden(toApiRecord(entity, after), hidden);
 }
 

@@ -56,7 +56,7 @@ describe("reps' app", () => {
     await page.getByLabel('商机名称', { exact: true }).fill(name);
     await pickOption(page, '客户', account.name, account.name.slice(0, 4));
     await fillDate(page, '预计成交日期', '2026-12-31');
-    await pickOption(page, '销售阶段', '方案报价');
+    // A new opportunity starts in the pipeline's first stage; the stage field is not editable here.
     await page.getByLabel('金额', { exact: true }).fill('-5000');
 
     const rejected = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/records/opportunity'));
@@ -86,7 +86,7 @@ describe("reps' app", () => {
     await visible(page.getByText('1 条记录'));
     const row = page.locator('.ant-table-row').filter({ hasText: name });
     await visible(row.getByText(account.name));
-    await visible(row.getByText('方案报价'));
+    await visible(row.getByText('初步接洽'));
     await visible(row.getByText('¥120,000.00'));
     await page.screenshot({ path: '/tmp/stagecraft-e2e-list.png', fullPage: true });
     await page.context().close();

@@ -2,6 +2,7 @@
 import type { EntityDefinition } from '../../../schemas/entity.js';
 import type { FormDefinition } from '../../../schemas/form.js';
 import type { ViewDefinition } from '../../../schemas/view.js';
+import type { PipelineDefinition } from '../../../schemas/pipeline.js';
 import type { SessionUser } from '../auth/session.js';
 
 export interface TenantInfo {
@@ -24,6 +25,7 @@ export interface AppManifest {
   entities: EntityDefinition[];
   forms: FormDefinition[];
   views: ViewDefinition[];
+  pipelines?: PipelineDefinition[];
   /** Everyone in the tenant, to show owners by name and to pick them. */
   users?: DirectoryUser[];
 }

@@ -69,7 +69,17 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
     if (!loaded) return undefined;
     const { manifest: m, me } = loaded;
     const readOnly = new Map(Object.entries(me.readOnlyFields ?? {}).map(([e, fields]) => [e, new Set(fields)]));
+    // A pipeline's stage field changes only through a transition, never by typing in the form.
+    const stageFields = new Map<string, Set<string>>();
+    for (const p of m.pipelines ?? []) {
+      if (p.entity && p.field) stageFields.set(p.entity, new Set([p.field]));
+    }
     const none = new Set<string>();
+    const lockedFields = (entity: string) => {
+      const stage = stageFields.get(entity);
+      const role = me.isAdmin ? none : (readOnly.get(entity) ?? none);
+      return stage ? new Set([...role, ...stage]) : role;
+    };
     return {
       tenant,
       manifest: m,
@@ -78,7 +88,7 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
       entity: (name) => m.entities.find((e) => e.name === name),
       // An entity the server did not describe is left to the server to refuse.
       can: (entity, action) => me.isAdmin || (me.permissions?.[entity]?.[action] ?? 'all') !== 'none',
-      readOnlyFields: (entity) => (me.isAdmin ? none : readOnly.get(entity) ?? none),
+      readOnlyFields: lockedFields,
       path: (entity, record) => `/app/${encodeURIComponent(tenant)}/${encodeURIComponent(entity)}${record ? `/${encodeURIComponent(record)}` : ''}`,
       signOut,
     };
