@@ -31,9 +31,11 @@ export function runCompiledGroup(
   const group = compileGroup(groupSpec, mingoOptions({}));
   if (!group) return undefined;
   const read = filterFields(prefix.filter);
-  const fields = read && new Set([...group.fields, ...read, ...Object.keys(prefix.sort ?? {}).map(topField)]);
-  const { projected } = engine.dbs;
   const ordered = prefix.sort !== undefined || prefix.skip !== undefined || prefix.limit !== undefined;
+  // A sort breaks ties by `_id`, so it must be decoded too.
+  const sortFields = ordered ? ['_id', ...Object.keys(prefix.sort ?? {}).map(topField)] : [];
+  const fields = read && new Set([...group.fields, ...read, ...sortFields]);
+  const { projected } = engine.dbs;
   try {
     return projected.withFields(fields, () => {
       let stats: FindResult['stats'] | undefined;

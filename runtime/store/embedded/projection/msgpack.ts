@@ -287,7 +287,11 @@ function skip(): void {
     case 0xd6: if (src[pos] !== 0xff) throw FALLBACK; pos += 5; return;
     case 0xd7: if (src[pos] !== 0xff) throw FALLBACK; pos += 9; return;
     case 0xc7: if (src[pos] !== 12 || src[pos + 1] !== 0xff) throw FALLBACK; pos += 14; return;
-    case 0xd9: case 0xda: case 0xdb: pos += strLength(t); return;
+    case 0xd9: case 0xda: case 0xdb: {
+      const len = strLength(t); // reads the length bytes first: `pos += strLength(t)` would add to the old pos
+      pos += len;
+      return;
+    }
     case 0xdc: return skipN(u16());
     case 0xdd: return skipN(u32());
     case 0xde: return skipN(2 * u16());
