@@ -98,13 +98,32 @@ function dateTrunc(arg: unknown, c: Compiler): Fn | undefined {
   }
   const date = compileExpr(spec.date, c);
   if (!date) return undefined;
+  const truncate = (t: number) => fromWall(truncateWall(toWall(t, tz), unit, bin, startOfWeek), tz);
+  if (!DAY_UNITS.has(unit as string)) {
+    return (doc) => {
+      const d = date(doc);
+      return isNil(d) ? null : new Date(truncate(timeOf(d)));
+    };
+  }
+  // Units of whole days: the bin depends only on the local day, so each day is computed once. The
+  // Date is shared between documents of that day; compiled code never mutates it and results are copies.
+  const days = new Map<number, Date>();
   return (doc) => {
     const d = date(doc);
     if (isNil(d)) return null;
     const t = timeOf(d);
-    return new Date(fromWall(truncateWall(toWall(t, tz), unit, bin, startOfWeek), tz));
+    const day = Math.floor(toWall(t, tz) / DAY);
+    let bin = days.get(day);
+    if (bin === undefined) {
+      if (days.size >= 100_000) days.clear();
+      days.set(day, (bin = new Date(truncate(t))));
+    }
+    return bin;
   };
 }
+
+const DAY = 86_400_000;
+const DAY_UNITS = new Set(['day', 'week', 'month', 'quarter', 'year']);
 
 /**
  * mingo's `$dateFromString` parses with regular expressions and has quirks of

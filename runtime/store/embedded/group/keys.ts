@@ -10,7 +10,8 @@ import { type Compiler, type Fn, compileExpr } from './expr.js';
  * `isEqual` (Dates by time, object members in any order). Here a key is a
  * path through nested Maps, one level per leaf expression of `_id`: strings
  * and numbers are Map keys as they are (SameValueZero, and no string
- * building), other values go through an injective text encoding.
+ * building), Dates by their time, other values through an injective text
+ * encoding.
  */
 
 /** `_id` as a tree: a leaf expression, or an object expression of named children (spec order). */
@@ -19,6 +20,8 @@ type Shape = { leaf: Fn } | { names: string[]; children: Shape[] };
 interface Level {
   strings?: Map<string, unknown>;
   numbers?: Map<number, unknown>;
+  /** Dates by time (valid Dates only; keyText refuses invalid ones). */
+  dates?: Map<number, unknown>;
   others?: Map<string, unknown>;
 }
 
@@ -123,7 +126,10 @@ export class KeyIndex<G> {
       let k: unknown = v;
       if (typeof v === 'string') map = level.strings ??= new Map();
       else if (typeof v === 'number') map = level.numbers ??= new Map();
-      else {
+      else if (v instanceof Date && !Number.isNaN(v.getTime())) {
+        map = level.dates ??= new Map();
+        k = v.getTime();
+      } else {
         map = level.others ??= new Map();
         k = keyText(v);
       }

@@ -1,4 +1,5 @@
 import type { Doc } from '../../port.js';
+import { NAME_FALLBACK, type Projection, matchName } from './names.js';
 import { decodeString } from './strings.js';
 import { decodeTimestamp } from './timestamp.js';
 
@@ -16,24 +17,7 @@ import { decodeTimestamp } from './timestamp.js';
  */
 
 export const FALLBACK = new Error('msgpack projection: use the full decoder');
-
-/** The top-level fields to keep, as UTF-8 bytes for matching record field names without decoding them. */
-export interface Projection {
-  names: string[];
-  bytes: Uint8Array[];
-  /** 1 for a byte some kept name (or `__proto__`) starts with: most field names are rejected on it. */
-  starts: Uint8Array;
-}
-
-const PROTO = Buffer.from('__proto__');
-
-export function projectionOf(fields: Iterable<string>): Projection {
-  const names = [...new Set(fields)];
-  const bytes = names.map((n) => Buffer.from(n, 'utf8'));
-  const starts = new Uint8Array(256);
-  for (const b of [...bytes, PROTO]) if (b.length > 0) starts[b[0]] = 1;
-  return { names, bytes, starts };
-}
+export { type Projection, projectionOf } from './names.js';
 
 let src: Uint8Array = new Uint8Array(0);
 let pos = 0;
@@ -54,20 +38,6 @@ function bind(bytes: Uint8Array, size: number): void {
   gen = (gen + 1) | 0;
 }
 
-/** Index of the wanted name equal to bytes [at, at+len), -1 if none; throws on `__proto__` (msgpackr renames it). */
-function match(p: Projection, at: number, len: number): number {
-  if (len > 0 && p.starts[src[at]] === 0) return -1;
-  for (let w = 0; w < p.bytes.length; w++) {
-    const b = p.bytes[w];
-    if (b.length !== len) continue;
-    let i = 0;
-    while (i < len && src[at + i] === b[i]) i++;
-    if (i === len) return w;
-  }
-  if (len === 9 && src[at] === 0x5f && PROTO.equals(src.subarray(at, at + 9))) throw FALLBACK;
-  return -1;
-}
-
 /** Returns the projected document, or undefined when msgpackr must decode it. */
 export function decodeProjected(bytes: Uint8Array, size: number, p: Projection): Doc | undefined {
   bind(bytes, size);
@@ -84,7 +54,7 @@ export function decodeProjected(bytes: Uint8Array, size: number, p: Projection):
       const t = src[pos++];
       const len = t >= 0xa0 && t <= 0xbf ? t - 0xa0 : strLength(t);
       if (len < 0) throw FALLBACK;
-      keep[i] = match(p, pos, len);
+      keep[i] = matchName(p, src, pos, len);
       pos += len;
     }
     const out: Doc = {};
@@ -101,7 +71,7 @@ export function decodeProjected(bytes: Uint8Array, size: number, p: Projection):
     }
     return pos === end ? out : undefined;
   } catch (e) {
-    if (e === FALLBACK || e instanceof RangeError) return undefined;
+    if (e === FALLBACK || e === NAME_FALLBACK || e instanceof RangeError) return undefined;
     throw e;
   }
 }
