@@ -106,13 +106,18 @@ export function compileFormat(format: string): ((wall: number) => string) | unde
   if (timeOfDay) return render;
   // Day-level formats: one string per day, also so that group keys reuse one string instance.
   const cache = new Map<number, string>();
+  let lastIndex = NaN;
+  let lastText = '';
   return (wall) => {
     const index = Math.floor(wall / DAY);
+    if (index === lastIndex) return lastText; // documents come in _id order, which is mostly time order
     let s = cache.get(index);
     if (s === undefined) {
       if (cache.size >= 50_000) cache.clear();
       cache.set(index, (s = render(wall)));
     }
+    lastIndex = index;
+    lastText = s;
     return s;
   };
 }

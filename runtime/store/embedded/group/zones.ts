@@ -30,12 +30,15 @@ export function zoneOf(spec: Record<string, unknown>): Zone | undefined {
   } catch {
     return undefined;
   }
-  const applied = new Map<number, number>();
+  let lastOff = NaN;
+  let lastApplied = 0;
   return (utcMs) => {
     const off = offsets(utcMs);
-    let a = applied.get(off);
-    if (a === undefined) applied.set(off, (a = mingoFixedOffset(asOffset(off))));
-    return a;
+    if (off !== lastOff) {
+      lastOff = off;
+      lastApplied = mingoFixedOffset(asOffset(off));
+    }
+    return lastApplied;
   };
 }
 
