@@ -94,6 +94,22 @@ describe('compiled $group (embedded store)', () => {
     }
   });
 
+  it('reuses one Date per field read only as an instant, without mixing documents up', async () => {
+    const dated = store.tenant('groups').collection('dated');
+    await dated.insertMany(makeDocs(prng(5), 300, true).filter((d) => d.createdAt instanceof Date));
+    const p: Pipeline = [
+      {
+        $group: {
+          _id: { m: { $dateToString: { date: '$createdAt', format: '%Y-%m', timezone: 'America/New_York' } }, q: { $month: '$createdAt' } },
+          day: { $first: { $dateTrunc: { date: '$createdAt', unit: 'day', timezone: 'Asia/Shanghai' } } },
+          at: { $last: { $dateToString: { date: '$createdAt', format: '%d %H:%M:%S.%L' } } },
+          days: { $push: { $dateTrunc: { date: '$createdAt', unit: 'week' } } },
+        },
+      },
+    ];
+    expect(await compare(dated, p)).toBe('compiled');
+  });
+
   it('falls back to mingo under a collation', async () => {
     const p: Pipeline = [{ $group: { _id: '$owner', n: { $sum: 1 } } }];
     const stats = await clean.explainAggregate(p, { collation: { locale: 'en', strength: 2 } });

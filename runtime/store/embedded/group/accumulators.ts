@@ -13,8 +13,6 @@ import { type Compiler, type Fn, compileExpr, isNil } from './expr.js';
 export interface Group {
   id: unknown;
   count: number;
-  first: Doc;
-  last: Doc;
   slots: unknown[];
 }
 
@@ -61,10 +59,14 @@ export function compileAccumulator(spec: unknown, slot: number, c: Compiler): Ac
       return extreme(f, slot, false);
     case '$max':
       return extreme(f, slot, true);
+    // Evaluated as documents arrive, so no document is kept (the projection may reuse parts of it).
+    // mingo evaluates only the first/last document: an error elsewhere just bails to mingo.
     case '$first':
-      return { init() {}, done: (g) => f(g.first) ?? null };
-    case '$last':
-      return { init() {}, done: (g) => f(g.last) ?? null };
+      return { init: (g, doc) => (g.slots[slot] = f(doc) ?? null), done: (g) => g.slots[slot] };
+    case '$last': {
+      const step = (g: Group, doc: Doc) => (g.slots[slot] = f(doc) ?? null);
+      return { init: step, step, done: (g) => g.slots[slot] };
+    }
     case '$push': {
       const step = (g: Group, doc: Doc) => (g.slots[slot] as unknown[]).push(f(doc) ?? null);
       return {

@@ -14,12 +14,14 @@ import { KeyIndex, compileKey } from './keys.js';
  */
 export interface CompiledGroup {
   fields: ReadonlySet<string>;
+  /** Fields read only as the instant of a date operator (see Compiler.instants). */
+  instants: ReadonlySet<string>;
   run(feed: (each: (doc: Doc) => void) => void): Doc[];
 }
 
 export function compileGroup(spec: unknown, mingo: Partial<Options>): CompiledGroup | undefined {
   if (!isPlainObject(spec) || !('_id' in spec)) return undefined;
-  const c: Compiler = { fields: new Set(), mingo };
+  const c: Compiler = { fields: new Set(), plain: new Set(), instants: new Set(), mingo };
   const key = compileKey(spec._id, c);
   if (!key) return undefined;
   const names = Object.keys(spec).filter((k) => k !== '_id');
@@ -34,11 +36,12 @@ export function compileGroup(spec: unknown, mingo: Partial<Options>): CompiledGr
   const slots = names.length * SLOTS_PER_ACCUMULATOR;
   return {
     fields: c.fields,
+    instants: new Set([...c.instants].filter((f) => !c.plain.has(f))),
     run(feed) {
       const groups: Group[] = [];
       const index = new KeyIndex<Group>(key);
       const create = (doc: Doc): Group => {
-        const g: Group = { id: undefined, count: 0, first: doc, last: doc, slots: new Array(slots) };
+        const g: Group = { id: undefined, count: 0, slots: new Array(slots) };
         groups.push(g);
         return g;
       };
@@ -51,7 +54,6 @@ export function compileGroup(spec: unknown, mingo: Partial<Options>): CompiledGr
           return;
         }
         g.count++;
-        g.last = doc;
         for (const a of stepping) a.step!(g, doc);
       });
       return groups.map((g) => {

@@ -6,7 +6,7 @@ import { fromWall, offsetMinutes, toWall } from '../mingo/timezone.js';
 import { isPlainObject } from '../values.js';
 import { BAIL } from './bail.js';
 import { civilDay, compileFormat } from './civil.js';
-import { type Compiler, type Fn, compileExpr, isConstant, isNil } from './expr.js';
+import { type Compiler, type Fn, compileExpr, compileInstant, isConstant, isNil } from './expr.js';
 import { constantArg, specWith, zoneOf } from './zones.js';
 
 /**
@@ -52,7 +52,7 @@ function dateToString(arg: unknown, c: Compiler): Fn | undefined {
   if (typeof format !== 'string' || format.startsWith('$')) return undefined;
   const render = compileFormat(format);
   const zone = zoneOf(spec);
-  const date = compileExpr(spec.date, c);
+  const date = compileInstant(spec.date, c);
   if (!render || !zone || !date) return undefined;
   const onNull = spec.onNull ?? null;
   return (doc) => {
@@ -67,13 +67,13 @@ function dateToString(arg: unknown, c: Compiler): Fn | undefined {
 function datePart(arg: unknown, c: Compiler, part: (wall: number) => number): Fn | undefined {
   const operatorArg = typeof arg === 'string' || (isPlainObject(arg) && Object.keys(arg)[0]?.startsWith('$'));
   if (operatorArg) {
-    const date = compileExpr(arg, c);
+    const date = compileInstant(arg, c);
     return date && ((doc) => part(timeOf(date(doc))));
   }
   const spec = specWith(arg, ['date', 'timezone']);
   if (!spec || !('date' in spec)) return undefined;
   const zone = zoneOf(spec);
-  const date = compileExpr(spec.date, c);
+  const date = compileInstant(spec.date, c);
   if (!zone || !date) return undefined;
   return (doc) => {
     const t = timeOf(date(doc));
@@ -96,7 +96,7 @@ function dateTrunc(arg: unknown, c: Compiler): Fn | undefined {
   } catch {
     return undefined;
   }
-  const date = compileExpr(spec.date, c);
+  const date = compileInstant(spec.date, c);
   if (!date) return undefined;
   const truncate = (t: number) => fromWall(truncateWall(toWall(t, tz), unit, bin, startOfWeek), tz);
   if (!DAY_UNITS.has(unit as string)) {

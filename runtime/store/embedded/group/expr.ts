@@ -22,6 +22,14 @@ export { BAIL };
 export interface Compiler {
   /** Top-level fields the compiled expressions read (for projected decoding). */
   fields: Set<string>;
+  /** Fields read as values (kept, compared, returned)... */
+  plain: Set<string>;
+  /**
+   * ...and fields read only as the `date` of a date operator, which takes the
+   * time at once and keeps nothing: the projection may hand those out as one
+   * reused Date per field instead of a new Date per document.
+   */
+  instants: Set<string>;
   /** mingo options of this query, for operators delegated to mingo value by value. */
   mingo: Partial<Options>;
 }
@@ -50,9 +58,19 @@ export function compileExpr(expr: unknown, c: Compiler): Fn | undefined {
   return compileOperator(keys[0], expr[keys[0]], c);
 }
 
+/** A date operator's `date` argument: a plain top-level field is recorded as an instant. */
+export function compileInstant(expr: unknown, c: Compiler): Fn | undefined {
+  const name = typeof expr === 'string' && expr.startsWith('$') ? expr.slice(1) : '';
+  if (!/^[^$.]+$/.test(name) || name === '__proto__' || PROTO_PROPS.has(name)) return compileExpr(expr, c);
+  c.fields.add(name);
+  c.instants.add(name);
+  return (doc) => doc[name];
+}
+
 function fieldPath(path: string, c: Compiler): Fn | undefined {
   if (path === '' || path.split('.').some((s) => s === '__proto__' || s === '')) return undefined;
   c.fields.add(topField(path));
+  c.plain.add(topField(path));
   if (path.includes('.')) return (doc) => resolve(doc, path); // arrays along the path: mingo's own walk
   if (PROTO_PROPS.has(path)) return (doc) => (Object.prototype.hasOwnProperty.call(doc, path) ? doc[path] : undefined);
   return (doc) => doc[path];

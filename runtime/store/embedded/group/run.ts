@@ -7,6 +7,14 @@ import { type FindResult, eachFound, runFind } from '../reads.js';
 import { BAIL } from './bail.js';
 import { compileGroup } from './compile.js';
 
+/**
+ * Reused Dates are safe only when streaming (a sorted prefix keeps documents)
+ * and for fields the filter does not read.
+ */
+function instantsOutside(instants: ReadonlySet<string>, filterReads: ReadonlySet<string>): Set<string> {
+  return new Set([...instants].filter((f) => !filterReads.has(f)));
+}
+
 export interface PlannedPrefix {
   filter: Filter;
   sort?: SortSpec;
@@ -49,7 +57,7 @@ export function runCompiledGroup(
         stats = found.stats;
       });
       return { docs, stats: stats! };
-    });
+    }, ordered || !read ? undefined : instantsOutside(group.instants, read));
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;

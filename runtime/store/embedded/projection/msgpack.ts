@@ -1,7 +1,7 @@
 import type { Doc } from '../../port.js';
 import { NAME_FALLBACK, type Projection, matchName } from './names.js';
 import { decodeString } from './strings.js';
-import { decodeTimestamp } from './timestamp.js';
+import { decodeTimestamp, timestampTime } from './timestamp.js';
 
 /**
  * Decodes only some top-level fields of a stored document. lmdb writes
@@ -61,7 +61,8 @@ export function decodeProjected(bytes: Uint8Array, size: number, p: Projection):
     for (let i = 0; i < n; i++) {
       const k = keep[i];
       if (k >= 0) {
-        out[p.names[k]] = read();
+        const shared = p.instants[k];
+        out[p.names[k]] = shared === null ? read() : instant(shared);
         continue;
       }
       const t = src[pos]; // the commonest values inline: short strings, small integers
@@ -172,6 +173,17 @@ function array(n: number): unknown[] {
   const a: unknown[] = new Array(n);
   for (let i = 0; i < n; i++) a[i] = read();
   return a;
+}
+
+/** A timestamp into the field's reused Date (see Projection.instants); any other value as usual. */
+function instant(shared: Date): unknown {
+  const t = src[pos];
+  const len = t === 0xd7 ? 8 : t === 0xd6 ? 4 : t === 0xc7 && src[pos + 1] === 12 ? 12 : 0;
+  const at = pos + (len === 12 ? 3 : 2);
+  if (len === 0 || src[at - 1] !== 0xff || at + len > end) return read();
+  pos = at + len;
+  shared.setTime(timestampTime(src, at, len));
+  return shared;
 }
 
 function timestamp(len: number): Date {

@@ -9,16 +9,18 @@ export interface Projection {
   bytes: Uint8Array[];
   /** 1 for a byte some kept name (or `__proto__`) starts with: most field names are rejected on it. */
   starts: Uint8Array;
+  /** Per kept field: a Date reused for every document, for fields the caller reads only as an instant; else null. */
+  instants: (Date | null)[];
 }
 
 const PROTO = Buffer.from('__proto__');
 
-export function projectionOf(fields: Iterable<string>): Projection {
+export function projectionOf(fields: Iterable<string>, instants: ReadonlySet<string> = new Set()): Projection {
   const names = [...new Set(fields)];
   const bytes = names.map((n) => Buffer.from(n, 'utf8'));
   const starts = new Uint8Array(256);
   for (const b of [...bytes, PROTO]) if (b.length > 0) starts[b[0]] = 1;
-  return { names, bytes, starts };
+  return { names, bytes, starts, instants: names.map((n) => (instants.has(n) ? new Date(0) : null)) };
 }
 
 /** Thrown for a field named `__proto__` (msgpackr renames it); the caller falls back to msgpackr. */

@@ -29,10 +29,15 @@ export class ProjectedDocs {
     this.db = env.openDB<Doc, Key>('docs', { encoder } as never);
   }
 
-  /** Runs `fn` (synchronously) with reads through `db` keeping only `fields`; null keeps whole documents. */
-  withFields<T>(fields: ReadonlySet<string> | null, fn: () => T): T {
+  /**
+   * Runs `fn` (synchronously) with reads through `db` keeping only `fields`;
+   * null keeps whole documents. Dates of `instants` fields come as one Date
+   * per field, overwritten by the next document: only for callers that read
+   * the time at once and keep neither the Date nor the document.
+   */
+  withFields<T>(fields: ReadonlySet<string> | null, fn: () => T, instants?: ReadonlySet<string>): T {
     const previous = this.projection;
-    this.projection = fields ? projectionOf(fields) : null;
+    this.projection = fields ? projectionOf(fields, instants) : null;
     try {
       return fn();
     } finally {
