@@ -7,14 +7,6 @@ import { type FindResult, eachFound, runFind } from '../reads.js';
 import { BAIL } from './bail.js';
 import { compileGroup } from './compile.js';
 
-/**
- * Reused Dates are safe only when streaming (a sorted prefix keeps documents)
- * and for fields the filter does not read.
- */
-function instantsOutside(instants: ReadonlySet<string>, filterReads: ReadonlySet<string>): Set<string> {
-  return new Set([...instants].filter((f) => !filterReads.has(f)));
-}
-
 export interface PlannedPrefix {
   filter: Filter;
   sort?: SortSpec;
@@ -43,6 +35,9 @@ export function runCompiledGroup(
   // A sort breaks ties by `_id`, so it must be decoded too.
   const sortFields = ordered ? ['_id', ...Object.keys(prefix.sort ?? {}).map(topField)] : [];
   const fields = read && new Set([...group.fields, ...read, ...sortFields]);
+  // Reused Dates (ProjectedDocs.withFields) only when streaming (a sorted prefix keeps documents)
+  // and for fields the filter does not read.
+  const instants = ordered || !read ? undefined : new Set([...group.instants].filter((f) => !read.has(f)));
   const { projected } = engine.dbs;
   try {
     return projected.withFields(fields, () => {
@@ -57,7 +52,7 @@ export function runCompiledGroup(
         stats = found.stats;
       });
       return { docs, stats: stats! };
-    }, ordered || !read ? undefined : instantsOutside(group.instants, read));
+    }, instants);
   } catch (e) {
     if (e === BAIL) return undefined;
     throw e;
