@@ -63,13 +63,13 @@ export interface CreateRow {
 }
 
 /** Sends `count` bodies starting at input `first`, keeping `inFlight` requests open; every answer must be 201. */
-async function drive(app: FastifyInstance, url: string, first: number, count: number, inFlight: number, accounts: readonly string[]): Promise<void> {
+async function drive(app: FastifyInstance, url: string, first: number, count: number, inFlight: number, accounts: readonly string[], token: string): Promise<void> {
   let next = first;
   const end = first + count;
   const worker = async () => {
     while (next < end) {
       const i = next++;
-      const res = await app.inject({ method: 'POST', url, payload: opportunityInput(i, accounts) });
+      const res = await app.inject({ method: 'POST', url, payload: opportunityInput(i, accounts), headers: { authorization: `Bearer ${token}` } });
       check(res.statusCode === 201, `POST ${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
     }
   };
@@ -80,7 +80,7 @@ export async function benchCreate(
   app: FastifyInstance,
   tenant: string,
   accounts: readonly string[],
-  opts: { inFlight: number; perRound: number; rounds: number; warmup: number; firstInput: number },
+  opts: { inFlight: number; perRound: number; rounds: number; warmup: number; firstInput: number; token: string },
 ): Promise<CreateRow> {
   const apiUrl = `/api/t/${tenant}/records/${ENTITY}`;
   const rawUrl = RAW_ROUTE.replace(':tenant', tenant);
@@ -88,8 +88,8 @@ export async function benchCreate(
   const first = (round: number) => opts.firstInput + round * opts.perRound;
   const results = await sideBySide(
     [
-      { name: 'API (save pipeline)', run: (r) => drive(app, apiUrl, first(r), opts.perRound, opts.inFlight, accounts) },
-      { name: 'hand-written route', run: (r) => drive(app, rawUrl, first(r), opts.perRound, opts.inFlight, accounts) },
+      { name: 'API (save pipeline)', run: (r) => drive(app, apiUrl, first(r), opts.perRound, opts.inFlight, accounts, opts.token) },
+      { name: 'hand-written route', run: (r) => drive(app, rawUrl, first(r), opts.perRound, opts.inFlight, accounts, opts.token) },
     ],
     opts,
   );

@@ -25,7 +25,9 @@ import type { Doc, Store } from '../runtime/store/port.js';
 import { build } from '../server/app.js';
 import { aggregateRowCells, benchAggregate, VARIANTS, type AggregateRow, type Variant } from './aggregate.js';
 import { addRawRoute, benchCreate, createRowCells, type CreateRow } from './createThroughput.js';
-import { ACCOUNT_COUNT, generateAccounts, generateOpportunities } from './generate.js';
+import { ACCOUNT_COUNT, generateAccounts, generateOpportunities, OWNERS } from './generate.js';
+import { UserDirectory } from '../runtime/identity/users.js';
+import type { FastifyInstance } from 'fastify';
 import { benchListQuery, listRowCells, PAGE, PAGE_SIZE, type ListRow } from './listQuery.js';
 import { BenchCheckError, check, fmtCount, fmtRate, heading, memoryMb, table } from './measure.js';
 import { benchScheduler, schedulerHeader, schedulerRowCells, type SchedulerRow } from './scheduler.js';
@@ -140,11 +142,13 @@ async function main(): Promise<void> {
     const app = await build({ runtime, templatesDir: TEMPLATES_DIR });
     addRawRoute(app, runtime);
     await app.ready();
+    // The API needs a signed-in user; the records' owners must be people of the tenant.
+    const token = await signInBenchAdmin(app, store, writeTenant);
     try {
       const accountIds = accounts.slice(0, ACCOUNT_COUNT).map((a) => String(a._id));
       let firstInput = 0;
       for (const inFlight of [1, 16]) {
-        const opts = { inFlight, perRound: scale.createPerRound, rounds: scale.createRounds, warmup: 1, firstInput };
+        const opts = { inFlight, perRound: scale.createPerRound, rounds: scale.createRounds, warmup: 1, firstInput, token };
         const row = await benchCreate(app, writeTenant, accountIds, opts);
         firstInput += (opts.rounds + opts.warmup) * opts.perRound;
         createRows.push(row);
@@ -172,6 +176,15 @@ async function main(): Promise<void> {
     await store?.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function signInBenchAdmin(app: FastifyInstance, store: Store, tenant: string): Promise<string> {
+  const users = new UserDirectory(store.tenant(tenant));
+  for (const id of OWNERS) await users.create({ id, email: `${id}@bench.local`, name: id, password: 'bench-password', roles: ['rep'] });
+  await users.create({ id: 'benchadmin', email: 'admin@bench.local', name: 'Bench admin', password: 'bench-password', roles: ['admin'] });
+  const res = await app.inject({ method: 'POST', url: `/api/t/${tenant}/auth/login`, payload: { email: 'admin@bench.local', password: 'bench-password' } });
+  check(res.statusCode === 200, `bench sign-in answered ${res.statusCode}: ${res.body}`);
+  return res.json().token as string;
 }
 
 const listHeader = ['opportunities', 'rounds', 'listRecords', 'store find+count', 'JS filter+sort', 'listRecords/JS', 'find+count/JS'];
