@@ -38,6 +38,14 @@ const REFUSED = new Map<string, string>([
 
 /** Walks a filter, update or pipeline and throws on refused operators. */
 export function assertNoRefusedOperators(value: unknown, where: string): void {
+  forEachKey(value, (k) => {
+    const why = REFUSED.get(k);
+    if (why) throw new UnsupportedQueryError(`${k} in ${where}: ${why}`);
+  });
+}
+
+/** Visits every key of every object inside a filter, update or pipeline (iteratively: no depth limit). */
+export function forEachKey(value: unknown, visit: (key: string, value: unknown) => void): void {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -45,8 +53,7 @@ export function assertNoRefusedOperators(value: unknown, where: string): void {
       for (const x of v) stack.push(x);
     } else if (v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) {
       for (const [k, x] of Object.entries(v)) {
-        const why = REFUSED.get(k);
-        if (why) throw new UnsupportedQueryError(`${k} in ${where}: ${why}`);
+        visit(k, x);
         stack.push(x);
       }
     }

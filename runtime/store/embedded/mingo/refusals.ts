@@ -1,4 +1,5 @@
 import { UnsupportedQueryError } from '../../port.js';
+import { forEachKey } from '../../guards.js';
 
 /**
  * Operators whose mingo implementations compare values without the collation.
@@ -36,18 +37,9 @@ const isExpressionIn = (x: unknown) =>
   Array.isArray(x) && x.length === 2 && ((typeof x[1] === 'string' && x[1].startsWith('$')) || Array.isArray(x[1]));
 
 export function assertCollationSupported(value: unknown, where: string): void {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
-    } else if (v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) {
-      for (const [k, x] of Object.entries(v)) {
-        if (NOT_COLLATION_AWARE.has(k) || (k === '$in' && isExpressionIn(x))) {
-          throw new UnsupportedQueryError(`${k} with a collation is not supported by the embedded store (${where})`);
-        }
-        stack.push(x);
-      }
+  forEachKey(value, (k, x) => {
+    if (NOT_COLLATION_AWARE.has(k) || (k === '$in' && isExpressionIn(x))) {
+      throw new UnsupportedQueryError(`${k} with a collation is not supported by the embedded store (${where})`);
     }
-  }
+  });
 }
