@@ -42,7 +42,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { tenants?: string[]; sampleData?: boolean; bodyLimit?: number; operatorKey?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: { tenants?: string[]; sampleData?: boolean; bodyLimit?: number; operatorKey?: string; template?: string } = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'stagecraft-api-'));
   const store = await openStore({ dataDir: dir });
   const runtime = new Runtime(store);
@@ -59,7 +59,7 @@ export async function startHarness(opts: { tenants?: string[]; sampleData?: bool
         await users.create({ id: p.id, email: `${p.id}@${id}.test`, name: p.id.toUpperCase(), password: PASSWORD, roles: [...p.roles], manager: p.manager, department: p.department });
       }
     };
-    await runtime.createTenantFromTemplate(FIXTURE_TEMPLATE, { id, label: id }, { sampleData: opts.sampleData ?? true, by: 'test', beforeSampleData: people });
+    await runtime.createTenantFromTemplate(opts.template ?? FIXTURE_TEMPLATE, { id, label: id }, { sampleData: opts.sampleData ?? true, by: 'test', beforeSampleData: people });
   }
   const app = await build({ runtime, templatesDir: TEMPLATES_DIR, bodyLimit: opts.bodyLimit, operatorKey: opts.operatorKey });
   const tokens: Harness['tokens'] = {};
