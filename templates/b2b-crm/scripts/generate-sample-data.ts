@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../../../runtime/seededRandom.js';
 import { CITIES, TEAM_OF_REGION, ROADS, BUILDINGS, BRANDS, INDUSTRY_PROFILES, SURNAMES, GIVEN_NAMES, TITLES, PRODUCTS, type City, type IndustryProfile } from './vocabulary.js';
+import { USER_NAMES, MOBILE_PREFIXES, STAGE_PROBABILITY, OPEN_STAGES, NEXT_STEPS, LOSS_REASONS, TYPE_NAMES, ACTIVITY_SUBJECTS, ACTIVITY_NOTES, TASK_SUBJECTS } from './vocabulary.js';
 
 const SEED = 20250601;
 /** The day the data is "as of": closed deals before it, open deals and planned payments after it. */
@@ -81,22 +82,6 @@ interface DemoUser {
   manager?: string;
   team?: string;
 }
-const USER_NAMES: Record<string, [string, string]> = {
-  admin: ['系统管理员', 'Administrator'],
-  director: ['周建国', 'Zhou Jianguo'],
-  manager1: ['王海涛', 'Wang Haitao'],
-  manager2: ['李静', 'Li Jing'],
-  rep1: ['张伟', 'Zhang Wei'],
-  rep2: ['刘洋', 'Liu Yang'],
-  rep3: ['陈晨', 'Chen Chen'],
-  rep4: ['杨帆', 'Yang Fan'],
-  rep5: ['赵敏', 'Zhao Min'],
-  rep6: ['黄磊', 'Huang Lei'],
-  rep7: ['吴婷', 'Wu Ting'],
-  rep8: ['孙鹏', 'Sun Peng'],
-  rep9: ['徐倩', 'Xu Qian'],
-  rep10: ['马超', 'Ma Chao'],
-};
 const TEAM1 = ['rep1', 'rep2', 'rep3', 'rep4', 'rep5'];
 const TEAM2 = ['rep6', 'rep7', 'rep8', 'rep9', 'rep10'];
 const USERS: DemoUser[] = Object.entries(USER_NAMES).map(([uid, [zh, en]]) => {
@@ -140,7 +125,6 @@ function person(domain: string): Person {
   usedEmails.add(`${local}@${domain}`);
   return { name: sz + gz, email: `${local}@${domain}` };
 }
-const MOBILE_PREFIXES = ['138', '139', '137', '136', '135', '150', '151', '152', '158', '159', '186', '187', '188', '189', '133', '153', '177', '180', '181', '199', '131', '132', '155', '156', '185'];
 const mobile = () => `${pick(MOBILE_PREFIXES)}${pad(int(0, 99_999_999), 8)}`;
 const landline = (city: City) => `${city.area}-${int(5, 8)}${pad(int(0, 9_999_999), 7)}`;
 
@@ -254,20 +238,6 @@ for (const acc of accounts) {
 
 // ------------------------------------------------------------------ opportunities
 
-const STAGE_PROBABILITY: Record<string, number> = { prospecting: 10, qualification: 30, proposal: 50, negotiation: 70, won: 100, lost: 0 };
-const OPEN_STAGES = ['prospecting', 'qualification', 'proposal', 'negotiation'];
-const NEXT_STEPS: Record<string, string[]> = {
-  prospecting: ['约见信息中心负责人了解现状', '发送公司介绍与成功案例', '电话确认项目立项时间', '邀请参加产品线上发布会'],
-  qualification: ['组织需求调研会', '确认预算与决策链', '安排产品演示', '梳理现有系统与集成需求'],
-  proposal: ['提交技术方案与报价', '方案评审会答疑', '安排客户参观样板客户', '根据反馈调整报价明细'],
-  negotiation: ['与采购确认合同条款', '法务审核合同', '确认付款方式与回款节点', '高层拜访推动签约'],
-};
-const LOSS_REASONS = [['price', 30], ['competitor', 30], ['noBudget', 15], ['noDecision', 15], ['productFit', 7], ['other', 3]] as const;
-const TYPE_NAMES: Record<string, string[]> = {
-  new: [],
-  upsell: ['用户数增购', '模块扩展', '二期项目'],
-  renewal: ['年度续约', '运维服务续签', '订阅续费'],
-};
 
 interface OppMeta { created: string; account: string }
 const opportunities: Rec[] = [];
@@ -474,20 +444,6 @@ contractOpps.forEach((opp, k) => {
 
 // ------------------------------------------------------------------ activities
 
-const ACTIVITY_SUBJECTS: Record<string, string[]> = {
-  call: ['电话沟通项目进展', '电话确认需求细节', '电话跟进报价反馈', '电话预约拜访时间', '电话回访使用情况'],
-  visit: ['上门拜访信息中心', '拜访采购部门', '拜访客户高层', '现场调研业务流程', '节前客户拜访'],
-  meeting: ['需求调研会', '方案评审会', '项目启动会', '商务谈判会议', '季度业务回顾会'],
-  email: ['发送公司介绍与案例', '发送技术方案', '发送报价单', '发送合同草案', '发送会议纪要'],
-  demo: ['产品功能演示', '移动端演示', '数据分析平台演示', '定制功能原型演示', '线上产品演示'],
-};
-const ACTIVITY_NOTES: Record<string, string[]> = {
-  call: ['客户表示预算已在走流程，预计下月确认。', '对方希望先看同行业案例，已答应本周发送。', '客户对价格比较敏感，需要准备分期方案。', '确认了下周拜访的时间和参会人。', '客户反馈系统运行稳定，有增购意向。'],
-  visit: ['与信息中心主任面谈，了解到现有系统无法满足移动办公需求。', '拜访采购经理，确认了供应商入围流程。', '客户高层认可我们的方案方向，要求尽快出详细报价。', '实地查看了仓库和生产线，采集了集成需求。', '赠送节日礼品，维护客户关系。'],
-  meeting: ['双方就需求范围达成一致，形成会议纪要。', '方案评审通过，客户提出三处修改意见。', '明确了项目里程碑和双方接口人。', '讨论了付款方式，客户希望 3-6-1 分期。', '回顾了上季度使用情况，提出新的优化需求。'],
-  email: ['已发送，等待客户反馈。', '客户已回复确认收到，将转给技术团队评估。', '附上了三个同行业成功案例。', '按客户要求调整了报价明细后重新发送。', '同步会议纪要与下一步行动项。'],
-  demo: ['演示了销售漏斗、报价审批和移动端拜访签到，客户反馈积极。', '客户 IT 关注权限和数据安全，现场解答。', '演示后客户要求提供测试环境。', '业务部门负责人参与演示，认可报表功能。', '演示中发现两个定制需求，需要评估工作量。'],
-};
 const activities: Rec[] = [];
 const ACTIVITY_COUNT = 820;
 const activityType = () => weighted([['call', 35], ['visit', 20], ['meeting', 15], ['email', 18], ['demo', 12]] as const);
@@ -530,7 +486,6 @@ activities.forEach((a, i) => (a.id = id('act', i + 1)));
 
 // ------------------------------------------------------------------ tasks
 
-const TASK_SUBJECTS = ['准备技术方案', '提交报价审批', '跟进合同盖章', '安排产品演示', '发送会议纪要', '确认回款进度', '整理客户需求清单', '预约高层拜访', '准备投标文件', '更新客户联系人信息', '催收回款', '组织上线培训'];
 const tasks: Rec[] = [];
 const openOpps = opportunities.filter((o) => OPEN_STAGES.includes(o.stage as string));
 for (let i = 1; i <= 152; i++) {
