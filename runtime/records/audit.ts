@@ -1,7 +1,7 @@
 /** The audit trail: one entry per write, with who, when, through which channel, and old → new per field. */
 import type { TenantStore } from '../store/port.js';
 
-export type Channel = 'app' | 'api' | 'import' | 'workflow' | 'template' | 'builder' | 'cli';
+export type Channel = 'app' | 'api' | 'import' | 'workflow' | 'approval' | 'webhook' | 'template' | 'builder' | 'cli';
 export type AuditAction = 'create' | 'update' | 'delete' | 'transition' | 'transfer' | 'publish' | 'userChange' | 'passwordReset' | 'apiKey';
 
 export interface FieldChange {

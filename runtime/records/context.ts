@@ -4,6 +4,7 @@ import { notFound } from '../errors.js';
 import type { TenantStore } from '../store/port.js';
 import type { Channel } from './audit.js';
 import type { AccessPolicy } from '../access/policy.js';
+import type { RecordEventSink } from './events.js';
 
 export interface RecordContext {
   store: TenantStore;
@@ -16,6 +17,10 @@ export interface RecordContext {
   access: AccessPolicy | null;
   /** Fixed clock for tests and replays; defaults to the current time. */
   now?: () => Date;
+  /** After-save automation (workflows); absent where nothing should react, e.g. template installs. */
+  automation?: RecordEventSink;
+  /** How many workflow runs led to this save (0 or absent for a person's own save): the loop guard's count. */
+  depth?: number;
 }
 
 export function requireEntity(ctx: RecordContext, name: string): CompiledEntity {

@@ -2,10 +2,11 @@
  * The one save path of every channel (app, API, import, workflow, template):
  *   access (scope, writable fields, owner) → input gate → defaults → formulas → validation (entity schema, form rules)
  *   → references → auto-numbers
- *   → write with optimistic version check → roll-ups → audit.
+ *   → write with optimistic version check → roll-ups → audit → after-save automation (workflows).
  * An entity with a stage pipeline starts in the initial stage and changes stage only through a transition
  * (runtime/pipelines/transition.ts), which saves through updateRecord with its own audit action and stage history.
- * After-save workflows join this path in their own issue.
+ * A record with a pending approval that locks it refuses updates, transitions and deletes (409 APPROVAL_PENDING).
+ * After-save automation runs once the write has committed and can never undo or fail it (records/events.ts).
  */
 import { invalid, badRequest, conflict, notFound, RuntimeError, type ErrorDetail } from '../errors.js';
 import { toIssues } from '../../schemas/validator.js';
@@ -25,6 +26,8 @@ import { checkOwner, checkWritableFields, findForAction, hiddenFields, requireSc
 import { fieldValues, toApiRecord, toStoredValues, type ApiRecord } from './storedForm.js';
 import { refuseDirectStageChange, startStage } from '../pipelines/stageRules.js';
 import { openStayOp } from '../pipelines/stageHistory.js';
+import { refuseWhileLocked } from '../approvals/lock.js';
+import { publishRecordEvent } from './events.js';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -103,6 +106,7 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
     duplicateToConflict(e, entity);
   }
   await recomputeRollups(ctx.store, ctx.app, entity, null, doc, clock);
+  await publishRecordEvent(ctx, { type: 'created', entity, after: doc });
   return stripHidden(toApiRecord(entity, doc), hiddenFields(ctx, entity));
 }
 
@@ -138,6 +142,7 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
     throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else (now version ${String(current.version)}); reload it and apply your change again`);
   }
   opts.transition?.check(current);
+  await refuseWhileLocked(ctx.store, entity.name, id);
   const before = fieldValues(entity, current);
   const values = { ...before, ...changes };
   computeFormulas(entity, values, clock);
@@ -180,6 +185,7 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   }
   await recomputeRollups(ctx.store, ctx.app, entity, current, after, clock);
   if (!opts.transition) await writeAudit(ctx.store, { entity: entity.name, recordId: id, action: 'update', channel: ctx.channel, user: ctx.user, at: now, changes: changed });
+  await publishRecordEvent(ctx, { type: 'updated', entity, before: current, after, changes: changed });
   return stripHidden(toApiRecord(entity, after), hidden);
 }
 
@@ -191,6 +197,7 @@ export async function deleteRecord(ctx: RecordContext, entityName: string, id: s
   if (version !== undefined && current.version !== version) {
     throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else (now version ${String(current.version)}); reload it first`);
   }
+  await refuseWhileLocked(ctx.store, entity.name, id);
   const effects = await deleteEffects(ctx.store, ctx.app, entity, id);
   const ops: BatchOp[] = [
     { op: 'delete', collection: entity.collection, filter: { _id: id, version: current.version } },
@@ -202,4 +209,5 @@ export async function deleteRecord(ctx: RecordContext, entityName: string, id: s
   ];
   await ctx.store.batch(ops);
   await recomputeRollups(ctx.store, ctx.app, entity, current, null, { now, timeZone: ctx.tenant.timeZone });
+  await publishRecordEvent(ctx, { type: 'deleted', entity, before: current });
 }
