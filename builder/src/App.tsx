@@ -19,6 +19,9 @@ function route(pathname: string): { tenant: string; route: TenantRoute } | null 
   if (m) return { tenant: m.tenant, route: { page: 'home' } };
   m = matchPath('/app/:tenant/:entity', pathname);
   if (m) return { tenant: m.tenant, route: { page: 'list', entity: m.entity } };
+  // `board` and `new` are not record ids: generated ids are 24 hex digits, sample ids carry a prefix (opp-0001).
+  m = matchPath('/app/:tenant/:entity/board', pathname);
+  if (m) return { tenant: m.tenant, route: { page: 'board', entity: m.entity } };
   m = matchPath('/app/:tenant/:entity/new', pathname);
   if (m) return { tenant: m.tenant, route: { page: 'record', entity: m.entity, id: null } };
   m = matchPath('/app/:tenant/:entity/:id', pathname);

@@ -2,6 +2,8 @@
 import type { EntityDefinition } from '../../../schemas/entity.js';
 import type { MongoFilter } from '../../../schemas/filter.js';
 import type { LookupOption, RecordData, RecordPage, RecordRefs, SearchLookup } from '../../../runtime/ui/types.js';
+import type { PipelineSummary } from '../../../runtime/pipelines/summary.js';
+import type { TransitionInput } from '../../../runtime/pipelines/transition.js';
 import { readSession } from '../auth/session.js';
 import { ApiError, request, type Method } from './http.js';
 import type { AppManifest, AuditEntry, LoginAnswer, Me, RecordAccess } from './types.js';
@@ -26,6 +28,10 @@ export interface TenantApi {
   remove(entity: string, id: string, version: number): Promise<void>;
   history(entity: string, id: string): Promise<AuditEntry[]>;
   access(entity: string, id: string): Promise<RecordAccess>;
+  /** Moves a record of an entity with a pipeline to another stage; answers the updated record. */
+  transition(entity: string, id: string, input: TransitionInput): Promise<RecordData>;
+  /** Per stage: count, amount and weighted amount over the records the user may read. */
+  pipelineSummary(pipeline: string): Promise<PipelineSummary>;
   searchLookup: SearchLookup;
   /** Titles of the records a record's lookup fields point at, for showing it. */
   refsOf(entity: EntityDefinition, record: RecordData): Promise<RecordRefs>;
@@ -99,6 +105,8 @@ export function tenantApi(tenant: string, entities: () => readonly EntityDefinit
     remove: (entity, id, version) => call('DELETE', `${record(entity, id)}?version=${version}`),
     history: async (entity, id) => (await call<{ items: AuditEntry[] }>('GET', `${record(entity, id)}/history`)).items,
     access: (entity, id) => call('GET', `${record(entity, id)}/access`),
+    transition: (entity, id, input) => call('POST', `${record(entity, id)}/transition`, input),
+    pipelineSummary: (pipeline) => call('GET', `${root}/pipelines/${encodeURIComponent(pipeline)}/summary`),
     titles,
 
     async searchLookup(entity, q): Promise<LookupOption[]> {

@@ -13,6 +13,7 @@ import { ApiError, isNetworkError, isUnauthorized } from '../api/http.js';
 import { tenantApi } from '../api/tenantApi.js';
 import type { AppManifest, Me } from '../api/types.js';
 import { useLocale } from '../i18n/LocaleContext.js';
+import { boardOf } from '../pages/entityViews.js';
 import { navigate, Redirect } from '../router.js';
 import { AppLayout } from './AppLayout.js';
 import { NotFound } from './NotFound.js';
@@ -21,10 +22,12 @@ import { TenantContext, type TenantState } from './TenantContext.js';
 // Pages load on first visit, so the first paint only waits for the frame.
 const ListPage = lazy(() => import('../pages/ListPage.js'));
 const RecordPage = lazy(() => import('../pages/RecordPage.js'));
+const BoardPage = lazy(() => import('../board/BoardPage.js'));
 
 export type TenantRoute =
   | { page: 'home' }
   | { page: 'list'; entity: string }
+  | { page: 'board'; entity: string }
   | { page: 'record'; entity: string; id: string | null };
 
 /** Where `/app/:tenant` lands: the pipeline if the user may see it, else the first entity in the menu. */
@@ -129,6 +132,11 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
     page = <NotFound subTitle={t('unknownEntity')} />;
   } else if (route.page === 'list') {
     page = <ListPage key={entity.name} entity={entity} />;
+  } else if (route.page === 'board') {
+    const board = boardOf(state.manifest, entity.name);
+    page = board
+      ? <BoardPage key={entity.name} entity={entity} pipeline={board.pipeline} view={board.view} />
+      : <NotFound subTitle={t('noPipeline', { entity: localize(entity.label, locale) })} />;
   } else {
     page = <RecordPage key={`${entity.name}/${route.id ?? 'new'}`} entity={entity} id={route.id} />;
   }
