@@ -4,8 +4,9 @@
  * drag a deal forward with the mouse (the dialog asks for the amount and the
  * checklist, the server's 422 shows at the field, then the card moves), see a
  * move the pipeline does not list refused with the server's reason, see a
- * move the rep may not take shown at once and rolled back, move a card with
- * the keyboard (with spoken announcements), and open the full column list.
+ * move the rep may not take shown at once and rolled back, get the board
+ * reloaded when a colleague changed the card first, move a card with the
+ * keyboard (with spoken announcements), and open the full column list.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,7 @@ describe('pipeline board', () => {
     expect(problem).toBeDefined();
     await visible(formItem(page, '金额').getByText(problem!.message));
     await visible(card(column(page, '需求确认'), deal.name)); // rolled back while the dialog stays open
+    await page.screenshot({ path: '/tmp/stagecraft-e2e-board-dialog.png' });
 
     await dialog.getByLabel('金额', { exact: true }).fill('150000');
     await gone(formItem(page, '金额').getByText(problem!.message));
@@ -178,6 +180,33 @@ describe('pipeline board', () => {
     expect((await columnCounts(page))['输单']).toBe(lostCount);
     const rep = await apiAs(app!.url, REP);
     expect((await rep.call<Opportunity>('GET', `/records/opportunity/${lost.id}`)).body.stage).toBe('lost');
+    await page.context().close();
+  }, 120_000);
+
+  it('reloads the board when someone else changed the card first, and then the move goes through', async () => {
+    const page = await freshPage();
+    const deal = (await repDeals('proposal'))[0];
+    await openBoard(page);
+
+    // rep1's manager edits the deal while the board is open: the card on screen is one version behind.
+    const manager = await apiAs(app!.url, 'manager1@demo.local');
+    const current = await manager.call<Opportunity>('GET', `/records/opportunity/${deal.id}`);
+    expect((await manager.call('PATCH', `/records/opportunity/${deal.id}`, { nextStep: '经理补充的下一步', version: current.body.version })).status).toBe(200);
+
+    const stale = page.waitForResponse((r) => r.url().endsWith(`/records/opportunity/${deal.id}/transition`));
+    await dragTo(page, card(column(page, '方案报价'), deal.name), column(page, '需求确认'));
+    expect((await stale).status()).toBe(409);
+    await visible(page.getByText('这条记录刚被他人修改，看板已刷新，请重试'));
+    await visible(card(column(page, '方案报价'), deal.name));
+
+    // The reloaded card carries the new version: the same move now succeeds.
+    const taken = page.waitForResponse((r) => r.url().endsWith(`/records/opportunity/${deal.id}/transition`));
+    await dragTo(page, card(column(page, '方案报价'), deal.name), column(page, '需求确认'));
+    expect((await taken).status()).toBe(200);
+    await visible(card(column(page, '需求确认'), deal.name));
+    const rep = await apiAs(app!.url, REP);
+    expect((await rep.call<Opportunity & { nextStep: string }>('GET', `/records/opportunity/${deal.id}`)).body)
+      .toMatchObject({ stage: 'qualification', nextStep: '经理补充的下一步' });
     await page.context().close();
   }, 120_000);
 
