@@ -101,6 +101,12 @@ const zhCN = {
   dndDropped: '「{card}」放到了阶段「{stage}」',
   dndCancelled: '已取消拖动，「{card}」留在「{stage}」',
   cardRole: '可拖动的卡片',
+  notifications: '通知',
+  notificationsUnread: '通知（{count} 条未读）',
+  markAllRead: '全部标为已读',
+  notificationsEmpty: '暂无通知',
+  notificationsLoadFailed: '通知加载失败',
+  unread: '未读',
 } as const;
 
 export type ShellKey = keyof typeof zhCN;
@@ -205,6 +211,12 @@ const en: Record<ShellKey, string> = {
   dndDropped: '"{card}" was dropped on stage "{stage}"',
   dndCancelled: 'Dragging cancelled; "{card}" stays in "{stage}"',
   cardRole: 'draggable card',
+  notifications: 'Notifications',
+  notificationsUnread: 'Notifications ({count} unread)',
+  markAllRead: 'Mark all read',
+  notificationsEmpty: 'No notifications',
+  notificationsLoadFailed: 'Could not load notifications',
+  unread: 'Unread',
 };
 
 export const shellMessages: Record<UiLocale, Record<ShellKey, string>> = { 'zh-CN': zhCN, en };

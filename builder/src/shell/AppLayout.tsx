@@ -8,6 +8,7 @@ import { useLocale } from '../i18n/LocaleContext.js';
 import { navigate } from '../router.js';
 import { EntityIcon } from './entityIcon.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { NotificationBell } from './NotificationBell.js';
 import { useTenant } from './TenantContext.js';
 
 export function AppLayout({ activeEntity, children }: { activeEntity?: string; children: ReactNode }) {
@@ -60,6 +61,7 @@ export function AppLayout({ activeEntity, children }: { activeEntity?: string; c
           />
           <Typography.Text strong className="sc-tenant-label">{manifest.tenant.label}</Typography.Text>
           <div className="sc-header-right">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </div>

@@ -49,7 +49,11 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
   const [error, setError] = useState<unknown>();
   const manifest = loaded?.manifest;
   const onUnauthorized = useCallback(() => sendToLogin(tenant, true), [tenant]);
-  const api = useMemo(() => tenantApi(tenant, () => manifest?.entities ?? [], onUnauthorized), [tenant, manifest, onUnauthorized]);
+  const writes = useMemo(() => new EventTarget(), []);
+  const api = useMemo(
+    () => tenantApi(tenant, () => manifest?.entities ?? [], onUnauthorized, () => writes.dispatchEvent(new Event('write'))),
+    [tenant, manifest, onUnauthorized, writes],
+  );
 
   const load = useCallback(() => {
     setError(undefined);
@@ -94,8 +98,12 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
       readOnlyFields: lockedFields,
       path: (entity, record) => `/app/${encodeURIComponent(tenant)}/${encodeURIComponent(entity)}${record ? `/${encodeURIComponent(record)}` : ''}`,
       signOut,
+      onWrite: (listener) => {
+        writes.addEventListener('write', listener);
+        return () => writes.removeEventListener('write', listener);
+      },
     };
-  }, [tenant, loaded, api, signOut]);
+  }, [tenant, loaded, api, signOut, writes]);
 
   const settings = useMemo<RendererSettings>(() => {
     const users = manifest?.users ?? [];
