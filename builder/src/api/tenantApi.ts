@@ -5,9 +5,10 @@ import type { LookupOption, RecordData, RecordPage, RecordRefs, SearchLookup } f
 import type { PipelineSummary } from '../../../runtime/pipelines/summary.js';
 import type { TransitionInput } from '../../../runtime/pipelines/transition.js';
 import type { Notification } from '../../../runtime/messaging/notifications.js';
+import type { ApprovalRequestView, InboxItem, RecordApprovals } from './approvalTypes.js';
 import { readSession } from '../auth/session.js';
 import { ApiError, request, type Method } from './http.js';
-import type { AppManifest, AuditEntry, LoginAnswer, Me, RecordAccess } from './types.js';
+import type { AppManifest, AuditEntry, LoginAnswer, Me, RecordAccess, WorkflowRunAnswer } from './types.js';
 
 export interface ListParams {
   filter?: MongoFilter;
@@ -42,6 +43,15 @@ export interface TenantApi {
   notifications(opts?: { unread?: boolean; limit?: number }): Promise<NotificationPage>;
   readNotification(id: string): Promise<{ unread: number }>;
   readAllNotifications(): Promise<{ unread: number }>;
+  /** Pending approval requests waiting for the signed-in user's answer. */
+  approvalsInbox(): Promise<{ items: InboxItem[] }>;
+  /** A record's approval requests (newest first) and the approvals the user could submit for it. */
+  recordApprovals(entity: string, id: string): Promise<RecordApprovals>;
+  submitApproval(entity: string, id: string, approval: string, comment?: string): Promise<ApprovalRequestView>;
+  /** Approve, reject or (the submitter) recall a request. */
+  answerApproval(requestId: string, action: 'approve' | 'reject' | 'recall', comment?: string): Promise<ApprovalRequestView>;
+  /** Runs a manual workflow on a record now. */
+  runWorkflow(entity: string, id: string, workflow: string): Promise<WorkflowRunAnswer>;
   searchLookup: SearchLookup;
   /** Titles of the records a record's lookup fields point at, for showing it. */
   refsOf(entity: EntityDefinition, record: RecordData): Promise<RecordRefs>;
@@ -134,6 +144,12 @@ export function tenantApi(
     },
     readNotification: (id) => call('POST', `${root}/notifications/${encodeURIComponent(id)}/read`, {}),
     readAllNotifications: () => call('POST', `${root}/notifications/read-all`, {}),
+    approvalsInbox: () => call('GET', `${root}/approvals/inbox`),
+    recordApprovals: (entity, id) => call('GET', `${record(entity, id)}/approvals`),
+    submitApproval: (entity, id, approval, comment) => call('POST', `${record(entity, id)}/approvals`, { approval, ...(comment ? { comment } : {}) }),
+    answerApproval: (requestId, action, comment) =>
+      call('POST', `${root}/approvals/${encodeURIComponent(requestId)}/${action}`, comment ? { comment } : {}),
+    runWorkflow: (entity, id, workflow) => call('POST', `${record(entity, id)}/workflows/${encodeURIComponent(workflow)}/run`, {}),
     titles,
 
     async searchLookup(entity, q): Promise<LookupOption[]> {

@@ -28,6 +28,19 @@ export interface AppManifest {
   pipelines?: PipelineDefinition[];
   /** Everyone in the tenant, to show owners by name and to pick them. */
   users?: DirectoryUser[];
+  /** Workflows started by a button on a record page. */
+  manualWorkflows?: ManualWorkflow[];
+}
+
+export interface ManualWorkflow {
+  name: string;
+  entity: string;
+  buttonLabel: { 'zh-CN'?: string; en?: string };
+}
+
+/** `POST …/records/:entity/:id/workflows/:name/run`: the run and each action's outcome. */
+export interface WorkflowRunAnswer {
+  run: { id: string; status: string; actions: { type: string; status: string; error?: string }[] };
 }
 
 export type Scope = 'none' | 'own' | 'team' | 'department' | 'all';

@@ -5,7 +5,7 @@
  * A move that needs fields or checklist ticks opens the dialog first (also
  * when the server asks for them with a 422). A move the pipeline does not list
  * is still sent, so the user reads the server's reason. A stale version (409)
- * reloads the board.
+ * reloads the board; a record locked by a pending approval (409) says so.
  */
 import { App } from 'antd';
 import { useCallback, useState } from 'react';
@@ -97,7 +97,9 @@ export function useStageMove({ entity, pipeline, board, setBoard, refreshSummary
         });
       } else {
         setDialog(null);
-        if (e instanceof ApiError && e.status === 409) {
+        if (e instanceof ApiError && e.status === 409 && e.code === 'APPROVAL_PENDING') {
+          refused(t('approvalPendingRefused'), e.message);
+        } else if (e instanceof ApiError && e.status === 409) {
           message.warning(t('moveStale'));
           reload();
         } else if (e instanceof ApiError && e.status === 404) {

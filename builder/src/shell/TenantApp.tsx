@@ -15,7 +15,7 @@ import type { AppManifest, Me } from '../api/types.js';
 import { useLocale } from '../i18n/LocaleContext.js';
 import { boardOf } from '../pages/entityViews.js';
 import { navigate, Redirect } from '../router.js';
-import { AppLayout } from './AppLayout.js';
+import { AppLayout, APPROVALS_KEY } from './AppLayout.js';
 import { NotFound } from './NotFound.js';
 import { TenantContext, type TenantState } from './TenantContext.js';
 
@@ -23,9 +23,11 @@ import { TenantContext, type TenantState } from './TenantContext.js';
 const ListPage = lazy(() => import('../pages/ListPage.js'));
 const RecordPage = lazy(() => import('../pages/RecordPage.js'));
 const BoardPage = lazy(() => import('../board/BoardPage.js'));
+const ApprovalsInboxPage = lazy(() => import('../approvals/ApprovalsInboxPage.js'));
 
 export type TenantRoute =
   | { page: 'home' }
+  | { page: 'approvals' }
   | { page: 'list'; entity: string }
   | { page: 'board'; entity: string }
   | { page: 'record'; entity: string; id: string | null };
@@ -130,10 +132,12 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
   }
   if (!state) return <Loading />;
 
-  const entityName = route.page === 'home' ? undefined : route.entity;
+  const entityName = route.page === 'home' || route.page === 'approvals' ? undefined : route.entity;
   const entity = entityName ? state.entity(entityName) : undefined;
   let page;
-  if (route.page === 'home') {
+  if (route.page === 'approvals') {
+    page = <ApprovalsInboxPage />;
+  } else if (route.page === 'home') {
     const first = state.entity(PREFERRED_HOME) ?? state.manifest.entities[0];
     page = first ? <Redirect to={state.path(first.name)} /> : <NotFound />;
   } else if (!entity) {
@@ -152,7 +156,7 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
   return (
     <TenantContext.Provider value={state}>
       <RendererProvider settings={settings}>
-        <AppLayout activeEntity={entityName}>
+        <AppLayout active={route.page === 'approvals' ? APPROVALS_KEY : entityName}>
           <Suspense fallback={<Loading />}>{page}</Suspense>
         </AppLayout>
       </RendererProvider>
