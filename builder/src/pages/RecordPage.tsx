@@ -124,6 +124,7 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
       } else {
         const updated = await api.update(entity.name, id, changes, Number(record.version));
         setLoaded({ ...loaded, record: updated, refs: await api.refsOf(entity, updated).catch(() => loaded.refs) });
+        reloadApprovals(); // whether the record qualifies for an approval depends on its values
         message.destroy();
         message.success(t('saved'));
       }
