@@ -21,11 +21,15 @@ import { AuthService } from './identity/auth.js';
 import { signingSecret } from './identity/secret.js';
 import { ensureSystemIndexes } from './tenants/systemIndexes.js';
 import { writeAudit, type Channel as AuditChannel } from './records/audit.js';
+import { WorkflowEngine, workflowIndex, workflowJobHandlers, reconcileWorkflowJobs } from './workflows/index.js';
+import { Scheduler, type JobHandler, type SchedulerOptions } from './scheduler/index.js';
 
 export class Runtime {
   readonly tenants: TenantRegistry;
   private readonly apps = new AppCache();
   private authService?: Promise<AuthService>;
+  /** After-save automation: every record context but a template install's runs workflows. */
+  readonly automation = new WorkflowEngine();
 
   constructor(readonly store: Store) {
     this.tenants = new TenantRegistry(store);
@@ -57,7 +61,31 @@ export class Runtime {
     const store = this.store.tenant(tenantId);
     const app = await this.apps.get(store);
     const access = opts.user ? await AccessPolicy.load(store, app, opts.user) : null;
-    return { store, tenant, app, user: opts.user?.id ?? null, channel: opts.channel, access };
+    return {
+      store, tenant, app, user: opts.user?.id ?? null, channel: opts.channel, access,
+      // Sample data is history, not news: loading it fires no workflows.
+      ...(opts.channel === 'template' ? {} : { automation: this.automation }),
+    };
+  }
+
+  /**
+   * A scheduler over every tenant's jobs: the workflow engine's (date-relative,
+   * idle, schedule, delays, backfills) plus the given handlers (e-mail, webhooks).
+   */
+  scheduler(handlers: Record<string, JobHandler>, opts: Omit<SchedulerOptions, 'store' | 'tenants' | 'handlers'> = {}): Scheduler {
+    return new Scheduler({
+      ...opts,
+      store: this.store,
+      tenants: async () => (await this.tenants.list()).map((t) => t.id),
+      handlers: { ...workflowJobHandlers(this), ...handlers },
+    });
+  }
+
+  /** Schedules the jobs that follow the definitions (cron firings, timer backfills) after a change of version or data. */
+  private async reconcileJobs(tenantId: string, before: CompiledApp | null, opts: { force?: boolean } = {}): Promise<void> {
+    const settings = await this.tenant(tenantId);
+    const after = await this.app(tenantId);
+    await reconcileWorkflowJobs(this.store.tenant(tenantId), before ? workflowIndex(before) : null, workflowIndex(after), settings.timeZone, new Date(), opts);
   }
 
   /** Publishes the tenant's drafts (or a given set) as a new version, building the indexes it needs first. */
@@ -66,6 +94,7 @@ export class Runtime {
     opts: { by: string; channel?: AuditChannel; expectedBase?: number; message?: string; definitions?: StoredDefinition[] },
   ): Promise<VersionDoc> {
     const store = this.store.tenant(tenantId);
+    const before = await this.app(tenantId).catch(() => null);
     const doc = await this.definitions(tenantId).publish({
       ...opts,
       prepare: async (defs) => {
@@ -77,6 +106,7 @@ export class Runtime {
       entity: '_definitions', recordId: `v${doc.version}`, action: 'publish', channel: opts.channel ?? 'api', user: opts.by, at: doc.publishedAt,
       changes: doc.changes.map((c) => ({ field: `${c.kind}:${c.name}`, from: c.change === 'added' ? null : 'published', to: c.change === 'removed' ? null : c.change })),
     });
+    await this.reconcileJobs(tenantId, before);
     return doc;
   }
 
@@ -111,6 +141,8 @@ export class Runtime {
     if (opts.sampleData) {
       const ctx = await this.context(settings.id, { user: null, channel: 'template' });
       sampleCounts = await installSampleData(ctx, pkg, { owner: opts.sampleOwner?.() });
+      // The sample records need their date-relative and idle timers too.
+      await this.reconcileJobs(settings.id, null, { force: true });
     }
     return { tenant: settings, version, sampleCounts };
   }
@@ -125,6 +157,7 @@ export class Runtime {
     const { version } = await this.publish(tenantId, { by: opts.by, definitions: merged, message: `install ${pkg.manifest.name}@${pkg.manifest.version}` });
     // Sample records go to the installing user: the template's demo owners are not people of this tenant.
     const sampleCounts = opts.sampleData ? await installSampleData(await this.context(tenantId, { user: null, channel: 'template' }), pkg, { owner: opts.by }) : {};
+    if (opts.sampleData) await this.reconcileJobs(tenantId, null, { force: true });
     return { version, sampleCounts };
   }
 }

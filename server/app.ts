@@ -24,6 +24,7 @@ import { recordRoutes } from './routes/records.js';
 import { reportRoutes } from './routes/reports.js';
 import { templateInstallRoutes, templateListRoutes } from './routes/templates.js';
 import { transitionRoutes } from './routes/transitions.js';
+import { workflowRoutes } from './routes/workflows.js';
 
 export interface BuildOptions {
   runtime: Runtime;
@@ -85,6 +86,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await tenantApi.register(recordAccessRoutes, routeOpts);
     await tenantApi.register(recordRoutes, routeOpts);
     await tenantApi.register(transitionRoutes, routeOpts);
+    await tenantApi.register(workflowRoutes, routeOpts);
     await tenantApi.register(reportRoutes, routeOpts);
     await tenantApi.register(definitionRoutes, routeOpts);
     await tenantApi.register(openApiRoutes, routeOpts);

@@ -15,14 +15,15 @@ import type { FieldDefinition } from '../../schemas/index.js';
 import type { DefinitionIssue, DefinitionSet } from './crossCheck.js';
 import { checkConditionFacts } from './crossCheck.js';
 import { SYSTEM_PROPERTIES } from './recordSchema.js';
+import { checkWorkflow } from './crossCheckWorkflow.js';
 
-type Push = (path: string, message: string) => void;
+export type Push = (path: string, message: string) => void;
 
-function fieldOf(set: DefinitionSet, entity: string, name: string): FieldDefinition | undefined {
+export function fieldOf(set: DefinitionSet, entity: string, name: string): FieldDefinition | undefined {
   return set.entities.get(entity)?.fields.find((f) => f.name === name && !f.archived);
 }
 
-function checkFieldRef(set: DefinitionSet, entity: string, name: string, path: string, push: Push): FieldDefinition | undefined {
+export function checkFieldRef(set: DefinitionSet, entity: string, name: string, path: string, push: Push): FieldDefinition | undefined {
   const field = fieldOf(set, entity, name);
   if (!field && !SYSTEM_PROPERTIES.has(name)) push(path, `no field "${name}" on ${entity}`);
   return field;
@@ -108,23 +109,6 @@ function checkRole(def: RoleDefinition, set: DefinitionSet, push: Push): void {
 function checkDashboard(def: DashboardDefinition, set: DefinitionSet, push: Push): void {
   def.widgets.forEach((w, i) => {
     if (!set.all.some((d) => d.kind === 'report' && d.name === w.report)) push(`/widgets/${i}/report`, `no report "${w.report}"`);
-  });
-}
-
-function checkWorkflow(def: WorkflowDefinition, set: DefinitionSet, push: Push): void {
-  const trigger = def.trigger as { type: string; field?: string };
-  if (trigger.field) checkFieldRef(set, def.entity, trigger.field, '/trigger/field', push);
-  if (def.conditions) {
-    for (const issue of checkConditionFacts(def.conditions, '/conditions', () => true)) push(issue.path, issue.message);
-  }
-  def.actions.forEach((action, i) => {
-    const a = action as { type: string; values?: Record<string, unknown>; entity?: string; approval?: string };
-    const target = a.type === 'createRecord' ? a.entity! : def.entity;
-    if (a.type === 'createRecord' && !set.entities.has(target)) return push(`/actions/${i}/entity`, `no entity "${target}"`);
-    for (const f of Object.keys(a.values ?? {})) checkFieldRef(set, target, f, `/actions/${i}/values/${f}`, push);
-    if (a.type === 'startApproval' && !set.all.some((d) => d.kind === 'approval' && d.name === a.approval)) {
-      push(`/actions/${i}/approval`, `no approval "${a.approval}"`);
-    }
   });
 }
 
