@@ -12,6 +12,7 @@ import type { CompiledEntity } from '../definitions/compiledTypes.js';
 import type { RecordContext } from '../records/context.js';
 import type { Doc } from '../store/port.js';
 import { newId } from '../store/ids.js';
+import { RuntimeError } from '../errors.js';
 import { runAction, type ActionContext } from './actions/index.js';
 import { workflowIndex } from './compile.js';
 import { EnginePool } from './engines.js';
@@ -67,6 +68,13 @@ async function evaluate(req: RunRequest, facts: Record<string, unknown>): Promis
     ?? (await new EnginePool([req.workflow]).evaluate(facts)).get(req.workflow.name);
   if (!result) return { matched: false, trace: null };
   return { matched: result.result === true, trace: req.workflow.conditions ? conditionTrace(result, 'fact' in req.workflow.conditions) : null };
+}
+
+/** An action's failure as an admin reads it: the message plus each detail's path. */
+function errorText(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const details = e instanceof RuntimeError ? e.details.map((d) => `${d.path} ${d.message}`) : [];
+  return details.length ? `${message}: ${details.join('; ')}` : message;
 }
 
 export async function executeRun(req: RunRequest): Promise<WorkflowRun> {
@@ -128,7 +136,7 @@ export async function executeRun(req: RunRequest): Promise<WorkflowRun> {
       if (outcome.status === 'waiting') return finish('waiting');
     } catch (e) {
       trace.status = 'failed';
-      trace.error = (e as Error).message;
+      trace.error = errorText(e);
       for (let j = i + 1; j < workflow.actions.length; j++) run.actions.push({ index: j, type: workflow.actions[j]!.type, status: 'skipped' });
       return finish('failed', `action ${i + 1} (${action.type}) failed: ${trace.error}`);
     }
