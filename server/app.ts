@@ -13,6 +13,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import { authenticateTenantRequests } from './auth.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { appManifestRoutes } from './routes/appManifest.js';
+import { approvalRoutes } from './routes/approvals.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { healthRoutes } from './routes/health.js';
@@ -92,6 +93,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await tenantApi.register(openApiRoutes, routeOpts);
     await tenantApi.register(templateInstallRoutes, routeOpts);
     await tenantApi.register(peopleRoutes, routeOpts);
+    await tenantApi.register(approvalRoutes, routeOpts);
   });
 
   const staticDir = opts.staticDir;

@@ -14,7 +14,7 @@ import type {
 import type { FieldDefinition } from '../../schemas/index.js';
 import type { DefinitionIssue, DefinitionSet } from './crossCheck.js';
 import { checkConditionFacts } from './crossCheck.js';
-import { SYSTEM_PROPERTIES } from './recordSchema.js';
+import { isComputed, SYSTEM_PROPERTIES } from './recordSchema.js';
 import { checkWorkflow } from './crossCheckWorkflow.js';
 
 export type Push = (path: string, message: string) => void;
@@ -113,8 +113,40 @@ function checkDashboard(def: DashboardDefinition, set: DefinitionSet, push: Push
 }
 
 function checkApproval(def: ApprovalDefinition, set: DefinitionSet, push: Push): void {
+  const entity = set.entities.get(def.entity)!;
+  const isFact = (f: string) => !!fieldOf(set, def.entity, f) || SYSTEM_PROPERTIES.has(f);
+  if (def.entryCriteria) {
+    for (const issue of checkConditionFacts(def.entryCriteria, '/entryCriteria', isFact)) push(issue.path, issue.message);
+  }
+  const names = new Set<string>();
+  def.steps.forEach((step, i) => {
+    if (names.has(step.name)) push(`/steps/${i}/name`, `duplicate step "${step.name}"`);
+    names.add(step.name);
+    const approver = step.approver;
+    if (approver.type === 'role' && !set.all.some((d) => d.kind === 'role' && d.name === approver.value)) {
+      push(`/steps/${i}/approver/value`, `no role "${approver.value}"`);
+    }
+    if (approver.type === 'userField') {
+      const field = fieldOf(set, def.entity, approver.value);
+      if (!field || field.type !== 'user') push(`/steps/${i}/approver/value`, `"${approver.value}" is not a user field of ${def.entity}`);
+    }
+    if (approver.type === 'ownerManager' && !entity.hasOwner) push(`/steps/${i}/approver/type`, `${def.entity} records have no owner whose manager could approve`);
+    if (step.when) for (const issue of checkConditionFacts(step.when, `/steps/${i}/when`, isFact)) push(issue.path, issue.message);
+  });
+  // Outcomes are written through the save pipeline: only settable fields, never the stage a pipeline owns.
+  const stageField = set.all.find((d) => d.kind === 'pipeline' && (d as unknown as PipelineDefinition).entity === def.entity)?.field;
   for (const [key, outcome] of Object.entries({ onApprove: def.onApprove, onReject: def.onReject, onRecall: def.onRecall })) {
-    for (const f of Object.keys(outcome?.setFields ?? {})) checkFieldRef(set, def.entity, f, `/${key}/setFields/${f}`, push);
+    for (const [f, value] of Object.entries(outcome?.setFields ?? {})) {
+      const path = `/${key}/setFields/${f}`;
+      const field = checkFieldRef(set, def.entity, f, path, push);
+      if (!field) {
+        if (SYSTEM_PROPERTIES.has(f) && f !== 'owner') push(path, `"${f}" is kept by the system and cannot be set`);
+        continue;
+      }
+      if (isComputed(field)) push(path, `"${f}" is computed and cannot be set`);
+      else if (f === stageField) push(path, `"${f}" is a pipeline stage and changes only through a transition`);
+      else if (field.type === 'select' && value !== null && !field.options.some((o) => o.value === value)) push(path, `"${String(value)}" is not an option of ${def.entity}.${f}`);
+    }
   }
 }
 
