@@ -12,6 +12,7 @@ import { workflowIndex } from './compile.js';
 import { buildFacts, executeRun } from './execute.js';
 import { syncTimers } from './timers.js';
 import { firedBy } from './triggers.js';
+import type { BatchOp } from '../store/port.js';
 
 export class WorkflowEngine implements RecordEventSink {
   async recordChanged(ctx: RecordContext, event: RecordEvent): Promise<void> {
@@ -28,6 +29,7 @@ export class WorkflowEngine implements RecordEventSink {
     const doc = event.type === 'deleted' ? event.before : event.after;
     const previous = event.type === 'updated' ? event.before : null;
     const depth = ctx.depth ?? 0;
+    const writes: BatchOp[] = [];
     for (const [type, list] of fired) {
       const base = { base: ctx, entity: event.entity, doc, previous, by: ctx.user, trigger: { type } };
       const facts = await buildFacts(base, list.map((f) => f.workflow));
@@ -36,12 +38,14 @@ export class WorkflowEngine implements RecordEventSink {
         try {
           await executeRun({
             ...base, trigger, workflow, version: index.version, depth, dryRun: false,
-            ruleResult: results.get(workflow.name), facts: { ...facts, $trigger: trigger },
+            ruleResult: results.get(workflow.name), facts: { ...facts, $trigger: trigger }, collect: writes,
           });
         } catch (e) {
-          console.error(`workflow ${workflow.name} could not record its run:`, e);
+          console.error(`workflow ${workflow.name} could not run:`, e);
         }
       }
     }
+    // The run records of one save, and the notifications its runs sent, are one write.
+    if (writes.length) await ctx.store.batch(writes);
   }
 }

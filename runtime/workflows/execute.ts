@@ -10,7 +10,7 @@ import type { RuleResult } from 'json-rules-engine';
 import type { WorkflowDefinition } from '../../schemas/index.js';
 import type { CompiledEntity } from '../definitions/compiledTypes.js';
 import type { RecordContext } from '../records/context.js';
-import type { Doc } from '../store/port.js';
+import type { BatchOp, Doc } from '../store/port.js';
 import { newId } from '../store/ids.js';
 import { RuntimeError } from '../errors.js';
 import { runAction, type ActionContext } from './actions/index.js';
@@ -38,6 +38,8 @@ export interface RunRequest {
   /** Conditions already evaluated for several workflows at once (one engine run per event), with their facts. */
   ruleResult?: RuleResult;
   facts?: Record<string, unknown>;
+  /** Collects the run record (and deferrable writes such as notifications) instead of writing them, so one save's runs are one batch. */
+  collect?: BatchOp[];
   /** Store a run whose conditions were false (default true: "why didn't it fire" needs it). */
   keepUnmatched?: boolean;
   /** Resume or retry: start at this action, keeping the earlier trace. */
@@ -97,7 +99,8 @@ export async function executeRun(req: RunRequest): Promise<WorkflowRun> {
     if (!req.dryRun && (status !== 'conditionsNotMet' || req.keepUnmatched !== false)) {
       // A waiting run keeps the definition it started with, so its resumption runs that version.
       const doc = { ...toRunDoc(run), ...(status === 'waiting' ? { definition: workflow } : {}) };
-      await base.store.collection(WORKFLOW_RUNS).updateOne({ _id: run.id }, doc, { upsert: true });
+      if (req.collect && !req.resume) req.collect.push({ op: 'insert', collection: WORKFLOW_RUNS, doc });
+      else await base.store.collection(WORKFLOW_RUNS).updateOne({ _id: run.id }, doc, { upsert: true });
     }
     return run;
   };
@@ -118,7 +121,7 @@ export async function executeRun(req: RunRequest): Promise<WorkflowRun> {
   let record = facts;
   const ac = (index: number): ActionContext => ({
     ctx: system, entity, recordId, record, data: { ...record, $owner: owner }, clock, workflow, version: req.version,
-    runId: run.id, index, dryRun: req.dryRun, by: req.by,
+    runId: run.id, index, dryRun: req.dryRun, by: req.by, ...(req.collect && !req.resume ? { deferred: req.collect } : {}),
   });
   const from = req.resume?.from ?? 0;
   for (let i = from; i < workflow.actions.length; i++) {

@@ -3,6 +3,7 @@ import type { CompiledEntity } from '../../definitions/compiledTypes.js';
 import type { RecordContext } from '../../records/context.js';
 import type { WorkflowDefinition } from '../../../schemas/index.js';
 import type { TemplateClock } from '../templates.js';
+import type { BatchOp } from '../../store/port.js';
 
 export interface ActionContext {
   /** Acting as the system (channel 'workflow'), one level deeper than the save that fired the run. */
@@ -22,6 +23,8 @@ export interface ActionContext {
   dryRun: boolean;
   /** Who made the change that fired the run. */
   by: string | null;
+  /** Writes nothing later in the run depends on (notifications), committed with the run records in one batch. */
+  deferred?: BatchOp[];
 }
 
 export interface ActionOutcome {
