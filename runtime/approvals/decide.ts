@@ -44,7 +44,7 @@ async function answer(ctx: RecordContext, before: ApprovalRequest, user: string,
     return request;
   };
   if (outcome === 'approved') {
-    const next = await startStepFrom(ctx.store, entity, await readRecord(ctx.store, entity, request.recordId), def, request.steps, index + 1);
+    const next = await startStepFrom(ctx.store, entity, () => readRecord(ctx.store, entity, request.recordId), def, request.steps, index + 1);
     if (next === null) return end('approved');
     request.currentStep = next;
     request.waitingOn = request.steps[next].approvers;

@@ -32,19 +32,23 @@ async function startStep(store: TenantStore, entity: CompiledEntity, record: Doc
 
 /**
  * Starts the first step at or after `from` that applies to the record, marking
- * the ones skipped on the way, into `steps`. Null when no step is left.
+ * the ones skipped on the way, into `steps`. Null when no step is left. The
+ * record is read only when there is a step to start, so the last answer ends a
+ * request even if its record has gone meanwhile.
  */
 export async function startStepFrom(
-  store: TenantStore, entity: CompiledEntity, record: Doc, def: ApprovalDefinition, steps: StepState[], from: number,
+  store: TenantStore, entity: CompiledEntity, record: Doc | (() => Promise<Doc>), def: ApprovalDefinition, steps: StepState[], from: number,
 ): Promise<number | null> {
-  const facts = recordFacts(entity, record);
+  if (from >= def.steps.length) return null;
+  const doc = typeof record === 'function' ? await record() : record;
+  const facts = recordFacts(entity, doc);
   for (let i = from; i < def.steps.length; i++) {
     const when = def.steps[i].when;
     if (when && !evaluateCondition(when, facts)) {
       steps[i] = { name: def.steps[i].name, approvers: [], decisions: [], skipped: true };
       continue;
     }
-    steps[i] = await startStep(store, entity, record, def, i);
+    steps[i] = await startStep(store, entity, doc, def, i);
     return i;
   }
   return null;

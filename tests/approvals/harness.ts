@@ -12,6 +12,7 @@
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import { startHarness, type Harness, type Person } from '../helpers/apiHarness.js';
+import type { ApprovalRequestView } from '../../runtime/approvals/index.js';
 
 export const APPROVAL_FIXTURE = resolve(import.meta.dirname, 'fixtures/approval-crm');
 export const TENANT = 'acme';
@@ -22,7 +23,7 @@ export function startApprovalHarness(): Promise<Harness> {
 }
 
 export type Rec = Record<string, unknown> & { id: string; version: number };
-export type View = Record<string, any> & { id: string; state: string };
+export type View = ApprovalRequestView;
 
 export function approvalApi(h: Harness) {
   const store = () => h.store.tenant(TENANT);

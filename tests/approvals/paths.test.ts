@@ -149,6 +149,16 @@ describe('approving over two steps', () => {
     expect(await api.readDeal(deal.id)).toMatchObject({ nextStep: 'panel rejected' });
   });
 
+  it('a record deleted while a non-locking request is pending: the last answer ends it and the failed outcome is kept', async () => {
+    const deal = await api.createDeal('rep1', { title: 'Gone' });
+    const submitted = await api.submitted('rep1', deal.id, 'panel');
+    const del = await h.inject({ method: 'DELETE', url: `${base}/records/deal/${deal.id}` }, 'rep1');
+    expect(del.statusCode, del.body).toBe(204);
+    await api.acted('mgr', submitted.id, 'approve');
+    const done = await api.acted('mgr2', submitted.id, 'approve');
+    expect(done).toMatchObject({ state: 'approved', recordTitle: null, outcomeError: `no deal with id "${deal.id}"` });
+  });
+
   it('an approval that does not lock the record leaves it editable while pending', async () => {
     const deal = await api.createDeal('rep1', { title: 'Open panel' });
     const submitted = await api.submitted('rep1', deal.id, 'panel');
