@@ -16,6 +16,7 @@ import { appManifestRoutes } from './routes/appManifest.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { healthRoutes } from './routes/health.js';
+import { messagingRoutes } from './routes/messaging.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { operatorRoutes } from './routes/operator.js';
 import { peopleRoutes } from './routes/people.js';
@@ -90,6 +91,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await tenantApi.register(openApiRoutes, routeOpts);
     await tenantApi.register(templateInstallRoutes, routeOpts);
     await tenantApi.register(peopleRoutes, routeOpts);
+    await tenantApi.register(messagingRoutes, routeOpts);
   });
 
   const staticDir = opts.staticDir;
