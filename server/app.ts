@@ -17,6 +17,7 @@ import { approvalRoutes } from './routes/approvals.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { healthRoutes } from './routes/health.js';
+import { messagingRoutes } from './routes/messaging.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { operatorRoutes } from './routes/operator.js';
 import { peopleRoutes } from './routes/people.js';
@@ -94,6 +95,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await tenantApi.register(templateInstallRoutes, routeOpts);
     await tenantApi.register(peopleRoutes, routeOpts);
     await tenantApi.register(approvalRoutes, routeOpts);
+    await tenantApi.register(messagingRoutes, routeOpts);
   });
 
   const staticDir = opts.staticDir;
