@@ -27,6 +27,7 @@ import { reportRoutes } from './routes/reports.js';
 import { templateInstallRoutes, templateListRoutes } from './routes/templates.js';
 import { transitionRoutes } from './routes/transitions.js';
 import { workflowRoutes } from './routes/workflows.js';
+import { inboundWebhookRoutes } from './routes/inboundWebhooks.js';
 
 export interface BuildOptions {
   runtime: Runtime;
@@ -81,6 +82,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(templateListRoutes, routeOpts);
   await app.register(publicAuthRoutes, routeOpts);
   await app.register(operatorRoutes, routeOpts);
+  await app.register(inboundWebhookRoutes, routeOpts);
   await app.register(async (tenantApi) => {
     tenantApi.addHook('preHandler', authenticateTenantRequests(opts.runtime));
     await tenantApi.register(authRoutes, routeOpts);

@@ -40,7 +40,14 @@ export async function publishWith(h: Harness, defs: Record<string, unknown>[]): 
   const key = (d: { kind: unknown; name: unknown }) => `${String(d.kind)}:${String(d.name)}`;
   const incoming = new Map(defs.map((d) => [key(d as { kind: unknown; name: unknown }), d]));
   const merged = [...current.filter((d) => !incoming.has(key(d))), ...incoming.values()] as unknown as StoredDefinition[];
-  return (await h.runtime.publish(TENANT, { by: 'admin', definitions: merged })).version;
+  try {
+    return (await h.runtime.publish(TENANT, { by: 'admin', definitions: merged })).version;
+  } catch (e) {
+    // Name the faults in the message so a failing setup says what is wrong.
+    const details = (e as { details?: unknown }).details;
+    if (details && e instanceof Error) e.message += ` ${JSON.stringify(details)}`;
+    throw e;
+  }
 }
 
 export async function companyId(h: Harness, as: Person = 'admin'): Promise<string> {
