@@ -7,7 +7,7 @@
  * the same in a form rule, an approval's criteria and a workflow.
  */
 import { Engine, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
-import type { ConditionOperator } from '../../schemas/conditions.js';
+import type { Condition, ConditionOperator } from '../../schemas/conditions.js';
 import type { WorkflowDefinition } from '../../schemas/index.js';
 import { compare } from '../rules/conditions.js';
 
@@ -19,10 +19,19 @@ const ALWAYS: TopLevelCondition = { all: [] };
 /** Idle engines kept per pool; more are built while runs overlap and dropped after. */
 const MAX_IDLE = 8;
 
+/** The engine insists on a `value` even where our operators need none (isEmpty, isNotEmpty). */
+function withValues(condition: Condition): Condition {
+  if ('all' in condition) return { all: condition.all.map(withValues) };
+  if ('any' in condition) return { any: condition.any.map(withValues) };
+  if ('not' in condition) return { not: withValues(condition.not) };
+  return 'value' in condition ? condition : { ...condition, value: null };
+}
+
 /** The engine wants all / any / not at the root; a single test is wrapped (and unwrapped again in the trace). */
 export function rootCondition(condition: WorkflowDefinition['conditions']): TopLevelCondition {
   if (!condition) return ALWAYS;
-  return ('all' in condition || 'any' in condition || 'not' in condition ? condition : { all: [condition] }) as TopLevelCondition;
+  const c = withValues(condition);
+  return ('all' in c || 'any' in c || 'not' in c ? c : { all: [c] }) as TopLevelCondition;
 }
 
 function buildEngine(workflows: readonly WorkflowDefinition[]): Engine {
