@@ -9,7 +9,7 @@ import { openStore } from '../runtime/store/open.js';
 import { Runtime } from '../runtime/runtime.js';
 import { build } from './app.js';
 import { installDemoUsers } from '../runtime/templates/demoUsers.js';
-import { messagingJobHandlers } from '../runtime/messaging/jobs.js';
+import { MESSAGING_BACKOFF, messagingJobHandlers } from '../runtime/messaging/jobs.js';
 import { mailerFromEnv } from '../runtime/messaging/mailer.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +64,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const app = await build({ runtime, templatesDir: TEMPLATES_DIR, staticDir: opts.staticDir ?? DIST_DIR, logger: opts.logger, operatorKey: opts.operatorKey });
     const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
     // Jobs live in the store, so any number of processes may run a scheduler; each claims with a lease.
-    const scheduler = opts.scheduler === false ? null : runtime.scheduler(messagingJobHandlers({ mailer: mailerFromEnv() }), { pollMs: opts.schedulerPollMs });
+    const scheduler = opts.scheduler === false ? null : runtime.scheduler(messagingJobHandlers({ mailer: mailerFromEnv() }), { pollMs: opts.schedulerPollMs, backoffByKind: MESSAGING_BACKOFF });
     scheduler?.start();
     return {
       url: address.replace('[::1]', 'localhost'),

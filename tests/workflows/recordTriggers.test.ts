@@ -25,6 +25,12 @@ beforeAll(async () => {
       trigger: { type: 'stageChanged', to: 'qualified' },
       actions: [{ type: 'setFields', values: { nextStep: 'send proposal' } }],
     }),
+    workflow('companyEdited', {
+      entity: 'company',
+      trigger: { type: 'recordUpdated' },
+      conditions: { all: [{ fact: '$user', path: '$.roles', operator: 'contains', value: 'rep' }, { fact: '$previous', path: '$.name', operator: 'notEqual', value: { fact: 'name' } }] },
+      actions: [{ type: 'notify', to: { type: 'user', value: 'admin' }, message: { 'zh-CN': '{{$user.name}} 把 {{$previous.name}} 改名为 {{name}}', en: '{{$user.name}} renamed {{$previous.name}} to {{name}}' } }],
+    }),
     workflow('deletedDeal', {
       trigger: { type: 'recordDeleted' },
       actions: [{ type: 'notify', to: { type: 'user', value: 'admin' }, message: { 'zh-CN': '{{title}} 已删除', en: '{{title}} was deleted' } }],
@@ -81,6 +87,20 @@ describe('stage changed', () => {
     const history = await h.inject({ method: 'GET', url: `/api/t/${TENANT}/records/deal/${String(deal.id)}/history` });
     const update = history.json().items.find((e: { action: string }) => e.action === 'update');
     expect(update).toMatchObject({ channel: 'workflow', user: null, changes: [{ field: 'nextStep', from: null, to: 'send proposal' }] });
+  });
+});
+
+describe('record updated', () => {
+  it('fires on every update; conditions see who saved and the previous values', async () => {
+    const created = await h.inject({ method: 'POST', url: `/api/t/${TENANT}/records/company`, payload: { name: 'Old name' } }, 'rep1');
+    const company = created.json();
+    const renamed = await patch(h, 'rep1', 'company', company, { name: 'New name' });
+    await patch(h, 'rep1', 'company', renamed, { website: 'https://example.com' }); // not a rename: condition false
+    const notes = (await notificationsOf(h, 'admin')).filter((n) => n.recordId === company.id);
+    expect(notes.map((n) => (n.message as { en: string }).en)).toEqual(['REP1 renamed Old name to New name']);
+    const runs = await runsOf(h, { workflow: 'companyEdited', recordId: company.id });
+    expect(runs.map((r) => r.status)).toEqual(['conditionsNotMet', 'done']);
+    expect(runs[0]!.conditions).toMatchObject({ all: [{ fact: '$user', factValue: ['rep'], result: true }, { fact: '$previous', factValue: 'New name', result: false }] });
   });
 });
 
