@@ -6,7 +6,8 @@
  *       at two sizes of one tenant's opportunities;
  *   (b) create-record throughput through the HTTP API;
  *   (c) sum of amount by owner and month in Asia/Shanghai;
- *   (d) scheduler throughput: due jobs per second, 1 vs 4 instances on one store.
+ *   (d) scheduler throughput: due jobs per second, 1 vs 4 instances on one store;
+ *   (e) the cost of a save with 50 active workflows on the entity vs none.
  *
  * BENCH_SCALE=small runs 10k / 100k records instead of 100k / 1M. The store
  * lives in a temporary DATA_DIR that is removed at the end.
@@ -31,6 +32,7 @@ import type { FastifyInstance } from 'fastify';
 import { benchListQuery, listRowCells, PAGE, PAGE_SIZE, type ListRow } from './listQuery.js';
 import { BenchCheckError, check, fmtCount, fmtRate, heading, memoryMb, table } from './measure.js';
 import { benchScheduler, schedulerHeader, schedulerRowCells, type SchedulerRow } from './scheduler.js';
+import { benchWorkflowSave, workflowSaveCells, workflowSaveHeader } from './workflowSave.js';
 import { bulkInsert, checkGeneratedShape, createBenchTenant, ENTITY, LIST_INDEX, TEMPLATES_DIR, TIME_ZONE } from './setup.js';
 
 interface Scale {
@@ -161,6 +163,7 @@ async function main(): Promise<void> {
     }
 
     const schedulerRows: SchedulerRow[] = await benchScheduler(store, { jobs: scale.name === 'small' ? 1000 : 2000 });
+    const workflowRow = await benchWorkflowSave(runtime, { saves: 20, rounds: scale.name === 'small' ? 5 : 9 });
 
     heading('summary');
     console.log(`(a) list page, ratio = Stagecraft time / JS time (lower is better; < 1 means faster than the JS scan)`);
@@ -171,6 +174,8 @@ async function main(): Promise<void> {
     console.log(table(aggregateHeader, aggregateRows.map((r) => aggregateRowCells(r, aggregateSize))));
     console.log(`\n(d) scheduler, due jobs per second, ratio = 4 instances / 1 (one embedded store: measures claim contention, not scaling)`);
     console.log(table(schedulerHeader, schedulerRows.map(schedulerRowCells)));
+    console.log(`\n(e) time per save, ratio = with 50 workflows / with none`);
+    console.log(table(workflowSaveHeader, [workflowSaveCells(workflowRow)]));
     console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await store?.close();

@@ -21,11 +21,19 @@ import { AuthService } from './identity/auth.js';
 import { signingSecret } from './identity/secret.js';
 import { ensureSystemIndexes } from './tenants/systemIndexes.js';
 import { writeAudit, type Channel as AuditChannel } from './records/audit.js';
+import { WorkflowEngine, workflowIndex, workflowJobHandlers, reconcileWorkflowJobs } from './workflows/index.js';
+import { Scheduler, type JobHandler, type SchedulerOptions } from './scheduler/index.js';
+import { rollbackSet } from './definitions/rollback.js';
+import { fieldChangeImpact, fieldTypeChanges, migrateFieldTypes, type FieldChangeImpact } from './definitions/fieldMigration.js';
+
+const setOf = (app: CompiledApp) => [...app.definitions.values()] as unknown as StoredDefinition[];
 
 export class Runtime {
   readonly tenants: TenantRegistry;
   private readonly apps = new AppCache();
   private authService?: Promise<AuthService>;
+  /** After-save automation: every record context but a template install's runs workflows. */
+  readonly automation = new WorkflowEngine();
 
   constructor(readonly store: Store) {
     this.tenants = new TenantRegistry(store);
@@ -57,7 +65,59 @@ export class Runtime {
     const store = this.store.tenant(tenantId);
     const app = await this.apps.get(store);
     const access = opts.user ? await AccessPolicy.load(store, app, opts.user) : null;
-    return { store, tenant, app, user: opts.user?.id ?? null, channel: opts.channel, access };
+    return {
+      store, tenant, app, user: opts.user?.id ?? null, channel: opts.channel, access,
+      // Sample data is history, not news: loading it fires no workflows.
+      ...(opts.channel === 'template' ? {} : { automation: this.automation }),
+    };
+  }
+
+  /**
+   * A scheduler over every tenant's jobs: the workflow engine's (date-relative,
+   * idle, schedule, delays, backfills) plus the given handlers (e-mail, webhooks).
+   */
+  scheduler(handlers: Record<string, JobHandler>, opts: Omit<SchedulerOptions, 'store' | 'tenants' | 'handlers'> = {}): Scheduler {
+    return new Scheduler({
+      ...opts,
+      store: this.store,
+      tenants: async () => (await this.tenants.list()).map((t) => t.id),
+      handlers: { ...workflowJobHandlers(this), ...handlers },
+    });
+  }
+
+  /** Converts stored values of fields whose type the new version changed (their old values kept in `_fieldArchive`). */
+  private async migrateChangedFields(tenantId: string, before: CompiledApp | null, version: number): Promise<void> {
+    if (!before) return;
+    const after = await this.app(tenantId);
+    const changes = fieldTypeChanges(setOf(before), setOf(after));
+    if (changes.length === 0) return;
+    const settings = await this.tenant(tenantId);
+    await migrateFieldTypes(this.store.tenant(tenantId), changes, version, { timeZone: settings.timeZone, locale: settings.locale });
+  }
+
+  /** Publishes an earlier version's definitions as a new version (entities and fields added since are kept, archived). */
+  async rollback(tenantId: string, opts: { version: number; by: string; expectedBase?: number; channel?: AuditChannel }): Promise<VersionDoc> {
+    const repo = this.definitions(tenantId);
+    const target = await repo.getVersion(opts.version);
+    if (!target) throw notFound(`no version ${opts.version}`);
+    const definitions = rollbackSet(target.definitions, await repo.published());
+    return this.publish(tenantId, { by: opts.by, channel: opts.channel, expectedBase: opts.expectedBase, definitions, message: `rollback to version ${opts.version}` });
+  }
+
+  /** What the drafts' field type changes would do to stored records, before publishing them. */
+  async fieldChangeImpact(tenantId: string): Promise<{ base: number; fieldChanges: FieldChangeImpact[] }> {
+    const settings = await this.tenant(tenantId);
+    const repo = this.definitions(tenantId);
+    const [published, { base, definitions }] = await Promise.all([repo.published(), repo.candidate()]);
+    const changes = fieldTypeChanges(published, definitions);
+    return { base, fieldChanges: await fieldChangeImpact(this.store.tenant(tenantId), changes, { timeZone: settings.timeZone, locale: settings.locale }) };
+  }
+
+  /** Schedules the jobs that follow the definitions (cron firings, timer backfills) after a change of version or data. */
+  private async reconcileJobs(tenantId: string, before: CompiledApp | null, opts: { force?: boolean } = {}): Promise<void> {
+    const settings = await this.tenant(tenantId);
+    const after = await this.app(tenantId);
+    await reconcileWorkflowJobs(this.store.tenant(tenantId), before ? workflowIndex(before) : null, workflowIndex(after), settings.timeZone, new Date(), opts);
   }
 
   /** Publishes the tenant's drafts (or a given set) as a new version, building the indexes it needs first. */
@@ -66,6 +126,7 @@ export class Runtime {
     opts: { by: string; channel?: AuditChannel; expectedBase?: number; message?: string; definitions?: StoredDefinition[] },
   ): Promise<VersionDoc> {
     const store = this.store.tenant(tenantId);
+    const before = await this.app(tenantId).catch(() => null);
     const doc = await this.definitions(tenantId).publish({
       ...opts,
       prepare: async (defs) => {
@@ -77,6 +138,8 @@ export class Runtime {
       entity: '_definitions', recordId: `v${doc.version}`, action: 'publish', channel: opts.channel ?? 'api', user: opts.by, at: doc.publishedAt,
       changes: doc.changes.map((c) => ({ field: `${c.kind}:${c.name}`, from: c.change === 'added' ? null : 'published', to: c.change === 'removed' ? null : c.change })),
     });
+    await this.reconcileJobs(tenantId, before);
+    await this.migrateChangedFields(tenantId, before, doc.version);
     return doc;
   }
 
@@ -111,6 +174,8 @@ export class Runtime {
     if (opts.sampleData) {
       const ctx = await this.context(settings.id, { user: null, channel: 'template' });
       sampleCounts = await installSampleData(ctx, pkg, { owner: opts.sampleOwner?.() });
+      // The sample records need their date-relative and idle timers too.
+      await this.reconcileJobs(settings.id, null, { force: true });
     }
     return { tenant: settings, version, sampleCounts };
   }
@@ -125,6 +190,7 @@ export class Runtime {
     const { version } = await this.publish(tenantId, { by: opts.by, definitions: merged, message: `install ${pkg.manifest.name}@${pkg.manifest.version}` });
     // Sample records go to the installing user: the template's demo owners are not people of this tenant.
     const sampleCounts = opts.sampleData ? await installSampleData(await this.context(tenantId, { user: null, channel: 'template' }), pkg, { owner: opts.by }) : {};
+    if (opts.sampleData) await this.reconcileJobs(tenantId, null, { force: true });
     return { version, sampleCounts };
   }
 }

@@ -44,6 +44,11 @@ const step = {
     mode: { enum: ['unanimous', 'firstResponse'] },
     /** On rejection: the request ends rejected, or returns to the previous step. */
     onReject: { enum: ['final', 'backOneStep'] },
+    /**
+     * The step applies only when the record satisfies this when the step is
+     * reached (e.g. the director only above 2,000,000); otherwise it is skipped.
+     */
+    when: conditionRef,
   },
   required: ['name', 'label', 'approver', 'mode', 'onReject'],
   additionalProperties: false,

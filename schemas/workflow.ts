@@ -65,9 +65,9 @@ const assignTarget = {
   discriminator: { propertyName: 'type' },
   oneOf: [
     variant('user', { user: userRef }, ['user']),
-    /** Exactly one of role / team. */
-    { ...variant('roundRobin', { role: apiName, team: apiName }), minProperties: 2, maxProperties: 2 },
-    { ...variant('leastLoaded', { role: apiName, team: apiName }), minProperties: 2, maxProperties: 2 },
+    /** Over active users with the role, in the team (a department and its sub-departments), or both. */
+    { ...variant('roundRobin', { role: apiName, team: apiName }), minProperties: 2 },
+    { ...variant('leastLoaded', { role: apiName, team: apiName }), minProperties: 2 },
   ],
 } as const;
 

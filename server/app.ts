@@ -13,9 +13,11 @@ import type { Runtime } from '../runtime/runtime.js';
 import { authenticateTenantRequests } from './auth.js';
 import { errorBody, registerErrorHandling } from './errors.js';
 import { appManifestRoutes } from './routes/appManifest.js';
+import { approvalRoutes } from './routes/approvals.js';
 import { authRoutes, publicAuthRoutes } from './routes/auth.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { healthRoutes } from './routes/health.js';
+import { messagingRoutes } from './routes/messaging.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { operatorRoutes } from './routes/operator.js';
 import { peopleRoutes } from './routes/people.js';
@@ -24,6 +26,8 @@ import { recordRoutes } from './routes/records.js';
 import { reportRoutes } from './routes/reports.js';
 import { templateInstallRoutes, templateListRoutes } from './routes/templates.js';
 import { transitionRoutes } from './routes/transitions.js';
+import { workflowRoutes } from './routes/workflows.js';
+import { inboundWebhookRoutes } from './routes/inboundWebhooks.js';
 
 export interface BuildOptions {
   runtime: Runtime;
@@ -78,6 +82,7 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(templateListRoutes, routeOpts);
   await app.register(publicAuthRoutes, routeOpts);
   await app.register(operatorRoutes, routeOpts);
+  await app.register(inboundWebhookRoutes, routeOpts);
   await app.register(async (tenantApi) => {
     tenantApi.addHook('preHandler', authenticateTenantRequests(opts.runtime));
     await tenantApi.register(authRoutes, routeOpts);
@@ -85,11 +90,14 @@ export async function build(opts: BuildOptions): Promise<FastifyInstance> {
     await tenantApi.register(recordAccessRoutes, routeOpts);
     await tenantApi.register(recordRoutes, routeOpts);
     await tenantApi.register(transitionRoutes, routeOpts);
+    await tenantApi.register(workflowRoutes, routeOpts);
     await tenantApi.register(reportRoutes, routeOpts);
     await tenantApi.register(definitionRoutes, routeOpts);
     await tenantApi.register(openApiRoutes, routeOpts);
     await tenantApi.register(templateInstallRoutes, routeOpts);
     await tenantApi.register(peopleRoutes, routeOpts);
+    await tenantApi.register(approvalRoutes, routeOpts);
+    await tenantApi.register(messagingRoutes, routeOpts);
   });
 
   const staticDir = opts.staticDir;

@@ -9,6 +9,8 @@ import { openStore } from '../runtime/store/open.js';
 import { Runtime } from '../runtime/runtime.js';
 import { build } from './app.js';
 import { installDemoUsers } from '../runtime/templates/demoUsers.js';
+import { MESSAGING_BACKOFF, messagingJobHandlers } from '../runtime/messaging/jobs.js';
+import { mailerFromEnv } from '../runtime/messaging/mailer.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const TEMPLATES_DIR = join(repoRoot, 'templates');
@@ -26,6 +28,10 @@ export interface StartOptions {
   logger?: boolean;
   /** Enables the operator API with this key. */
   operatorKey?: string;
+  /** Run the job scheduler (workflow timers, delays, e-mail, webhooks) in this process (default true). */
+  scheduler?: boolean;
+  /** Scheduler polling interval in ms (default 1 s). */
+  schedulerPollMs?: number;
 }
 
 export interface RunningServer {
@@ -57,12 +63,16 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const seeded = opts.seedDemo === false ? null : await seedDemoTenant(runtime);
     const app = await build({ runtime, templatesDir: TEMPLATES_DIR, staticDir: opts.staticDir ?? DIST_DIR, logger: opts.logger, operatorKey: opts.operatorKey });
     const address = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+    // Jobs live in the store, so any number of processes may run a scheduler; each claims with a lease.
+    const scheduler = opts.scheduler === false ? null : runtime.scheduler(messagingJobHandlers({ mailer: mailerFromEnv() }), { pollMs: opts.schedulerPollMs, backoffByKind: MESSAGING_BACKOFF });
+    scheduler?.start();
     return {
       url: address.replace('[::1]', 'localhost'),
       app,
       runtime,
       seeded,
       async close() {
+        await scheduler?.stop();
         await app.close();
         await store.close();
       },

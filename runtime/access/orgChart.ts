@@ -56,9 +56,13 @@ export class OrgChart {
   /** Everyone in the user's department or any department below it (just the user when they have none). */
   department(userId: string): string[] {
     const home = this.people.get(userId)?.department;
-    if (!home) return [userId];
+    return home ? this.membersOf(home) : [userId];
+  }
+
+  /** Everyone in the department or any department below it. */
+  membersOf(department: string): string[] {
     const departments = new Set<string>();
-    const stack = [home];
+    const stack = [department];
     while (stack.length) {
       const d = stack.pop()!;
       if (departments.has(d)) continue;

@@ -2,7 +2,7 @@
  * Definitions → the frozen, indexed app that requests run against. Runs once per
  * published version; nothing here is repeated per request.
  */
-import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, PipelineDefinition, RoleDefinition } from '../../schemas/index.js';
+import type { ApprovalDefinition, EntityDefinition, FieldDefinition, FieldOf, FormDefinition, PipelineDefinition, RoleDefinition } from '../../schemas/index.js';
 import { compileFormula, formulaOrder, isFormulaError } from '../formula/index.js';
 import { recordAjv } from '../records/recordAjv.js';
 import {
@@ -132,12 +132,14 @@ export function compileApp(version: number, definitions: readonly StoredDefiniti
   if (failures.length) throw new DefinitionCompileError(failures);
   const forms = new Map(formDefs.map((f) => [f.name, f]));
   const roles = new Map(frozen.filter((d) => d.kind === 'role').map((d) => [d.name, d as unknown as RoleDefinition]));
+  const approvals = new Map(frozen.filter((d) => d.kind === 'approval').map((d) => [d.name, d as unknown as ApprovalDefinition]));
   return Object.freeze({
     version,
     entities,
     forms,
     roles,
     pipelines,
+    approvals,
     definitions: new Map(frozen.map((d) => [definitionKey(d.kind, d.name), d])),
   });
 }

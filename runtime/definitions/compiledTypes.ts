@@ -1,6 +1,6 @@
 /** The frozen, indexed form of a tenant's published definitions that requests run against. */
 import type { ValidateFunction } from 'ajv';
-import type { EntityDefinition, FieldDefinition, FieldOf, FormDefinition, FormRule, PipelineDefinition, PipelineStage, PipelineTransition, RoleDefinition } from '../../schemas/index.js';
+import type { ApprovalDefinition, EntityDefinition, FieldDefinition, FieldOf, FormDefinition, FormRule, PipelineDefinition, PipelineStage, PipelineTransition, RoleDefinition } from '../../schemas/index.js';
 
 export interface CompiledFormulaField {
   readonly field: FieldOf<'formula'>;
@@ -69,6 +69,8 @@ export interface CompiledApp {
   readonly roles: ReadonlyMap<string, RoleDefinition>;
   /** Stage pipelines by name. */
   readonly pipelines: ReadonlyMap<string, CompiledPipeline>;
+  /** Approval processes by name; a request snapshots its definition when submitted. */
+  readonly approvals: ReadonlyMap<string, ApprovalDefinition>;
   /** Every published definition, by `kind:name`, as validated. */
   readonly definitions: ReadonlyMap<string, Readonly<{ kind: string; name: string }>>;
 }

@@ -14,15 +14,16 @@ import type {
 import type { FieldDefinition } from '../../schemas/index.js';
 import type { DefinitionIssue, DefinitionSet } from './crossCheck.js';
 import { checkConditionFacts } from './crossCheck.js';
-import { SYSTEM_PROPERTIES } from './recordSchema.js';
+import { isComputed, SYSTEM_PROPERTIES } from './recordSchema.js';
+import { checkWorkflow } from './crossCheckWorkflow.js';
 
-type Push = (path: string, message: string) => void;
+export type Push = (path: string, message: string) => void;
 
-function fieldOf(set: DefinitionSet, entity: string, name: string): FieldDefinition | undefined {
+export function fieldOf(set: DefinitionSet, entity: string, name: string): FieldDefinition | undefined {
   return set.entities.get(entity)?.fields.find((f) => f.name === name && !f.archived);
 }
 
-function checkFieldRef(set: DefinitionSet, entity: string, name: string, path: string, push: Push): FieldDefinition | undefined {
+export function checkFieldRef(set: DefinitionSet, entity: string, name: string, path: string, push: Push): FieldDefinition | undefined {
   const field = fieldOf(set, entity, name);
   if (!field && !SYSTEM_PROPERTIES.has(name)) push(path, `no field "${name}" on ${entity}`);
   return field;
@@ -111,26 +112,41 @@ function checkDashboard(def: DashboardDefinition, set: DefinitionSet, push: Push
   });
 }
 
-function checkWorkflow(def: WorkflowDefinition, set: DefinitionSet, push: Push): void {
-  const trigger = def.trigger as { type: string; field?: string };
-  if (trigger.field) checkFieldRef(set, def.entity, trigger.field, '/trigger/field', push);
-  if (def.conditions) {
-    for (const issue of checkConditionFacts(def.conditions, '/conditions', () => true)) push(issue.path, issue.message);
-  }
-  def.actions.forEach((action, i) => {
-    const a = action as { type: string; values?: Record<string, unknown>; entity?: string; approval?: string };
-    const target = a.type === 'createRecord' ? a.entity! : def.entity;
-    if (a.type === 'createRecord' && !set.entities.has(target)) return push(`/actions/${i}/entity`, `no entity "${target}"`);
-    for (const f of Object.keys(a.values ?? {})) checkFieldRef(set, target, f, `/actions/${i}/values/${f}`, push);
-    if (a.type === 'startApproval' && !set.all.some((d) => d.kind === 'approval' && d.name === a.approval)) {
-      push(`/actions/${i}/approval`, `no approval "${a.approval}"`);
-    }
-  });
-}
-
 function checkApproval(def: ApprovalDefinition, set: DefinitionSet, push: Push): void {
+  const entity = set.entities.get(def.entity)!;
+  const isFact = (f: string) => !!fieldOf(set, def.entity, f) || SYSTEM_PROPERTIES.has(f);
+  if (def.entryCriteria) {
+    for (const issue of checkConditionFacts(def.entryCriteria, '/entryCriteria', isFact)) push(issue.path, issue.message);
+  }
+  const names = new Set<string>();
+  def.steps.forEach((step, i) => {
+    if (names.has(step.name)) push(`/steps/${i}/name`, `duplicate step "${step.name}"`);
+    names.add(step.name);
+    const approver = step.approver;
+    if (approver.type === 'role' && !set.all.some((d) => d.kind === 'role' && d.name === approver.value)) {
+      push(`/steps/${i}/approver/value`, `no role "${approver.value}"`);
+    }
+    if (approver.type === 'userField') {
+      const field = fieldOf(set, def.entity, approver.value);
+      if (!field || field.type !== 'user') push(`/steps/${i}/approver/value`, `"${approver.value}" is not a user field of ${def.entity}`);
+    }
+    if (approver.type === 'ownerManager' && !entity.hasOwner) push(`/steps/${i}/approver/type`, `${def.entity} records have no owner whose manager could approve`);
+    if (step.when) for (const issue of checkConditionFacts(step.when, `/steps/${i}/when`, isFact)) push(issue.path, issue.message);
+  });
+  // Outcomes are written through the save pipeline: only settable fields, never the stage a pipeline owns.
+  const stageField = set.all.find((d) => d.kind === 'pipeline' && (d as unknown as PipelineDefinition).entity === def.entity)?.field;
   for (const [key, outcome] of Object.entries({ onApprove: def.onApprove, onReject: def.onReject, onRecall: def.onRecall })) {
-    for (const f of Object.keys(outcome?.setFields ?? {})) checkFieldRef(set, def.entity, f, `/${key}/setFields/${f}`, push);
+    for (const [f, value] of Object.entries(outcome?.setFields ?? {})) {
+      const path = `/${key}/setFields/${f}`;
+      const field = checkFieldRef(set, def.entity, f, path, push);
+      if (!field) {
+        if (SYSTEM_PROPERTIES.has(f) && f !== 'owner') push(path, `"${f}" is kept by the system and cannot be set`);
+        continue;
+      }
+      if (isComputed(field)) push(path, `"${f}" is computed and cannot be set`);
+      else if (f === stageField) push(path, `"${f}" is a pipeline stage and changes only through a transition`);
+      else if (field.type === 'select' && value !== null && !field.options.some((o) => o.value === value)) push(path, `"${String(value)}" is not an option of ${def.entity}.${f}`);
+    }
   }
 }
 

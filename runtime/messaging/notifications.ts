@@ -3,7 +3,7 @@
  * `_notifications`, written by workflows and approvals, read by the user
  * they are for. Text is stored rendered in both UI languages.
  */
-import type { TenantStore } from '../store/port.js';
+import type { BatchOp, TenantStore } from '../store/port.js';
 import { newId } from '../store/ids.js';
 
 export const NOTIFICATIONS = '_notifications';
@@ -29,10 +29,15 @@ export interface Notification extends NewNotification {
   createdAt: string;
 }
 
+/** The write that creates a notification, for callers that batch it with other writes. */
+export function notificationOp(input: NewNotification, now = new Date()): Extract<BatchOp, { op: 'insert' }> {
+  return { op: 'insert', collection: NOTIFICATIONS, doc: { _id: newId(), ...input, read: false, createdAt: now } };
+}
+
 export async function notify(store: TenantStore, input: NewNotification, now = new Date()): Promise<string> {
-  const id = newId();
-  await store.collection(NOTIFICATIONS).insertOne({ _id: id, ...input, read: false, createdAt: now });
-  return id;
+  const { doc } = notificationOp(input, now);
+  await store.collection(NOTIFICATIONS).insertOne(doc);
+  return String(doc._id);
 }
 
 export async function listNotifications(store: TenantStore, user: string, opts: { unreadOnly?: boolean; limit?: number } = {}): Promise<{ items: Notification[]; unread: number }> {

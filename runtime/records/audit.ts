@@ -2,7 +2,7 @@
 import type { TenantStore } from '../store/port.js';
 
 export type Channel = 'app' | 'api' | 'import' | 'workflow' | 'approval' | 'webhook' | 'template' | 'builder' | 'cli';
-export type AuditAction = 'create' | 'update' | 'delete' | 'transition' | 'transfer' | 'publish' | 'userChange' | 'passwordReset' | 'apiKey';
+export type AuditAction = 'create' | 'update' | 'delete' | 'transition' | 'transfer' | 'publish' | 'userChange' | 'passwordReset' | 'apiKey' | 'approval';
 
 export interface FieldChange {
   field: string;

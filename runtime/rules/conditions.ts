@@ -46,7 +46,8 @@ function comparable(a: unknown, b: unknown): [number | string, number | string] 
   return null;
 }
 
-function compare(op: ConditionOperator, fact: unknown, value: unknown): boolean {
+/** One operator applied to a fact's value; json-rules-engine engines register these too (runtime/workflows/engines.ts). */
+export function compare(op: ConditionOperator, fact: unknown, value: unknown): boolean {
   switch (op) {
     case 'equal': return fact === value;
     case 'notEqual': return fact !== value;

@@ -21,6 +21,8 @@ export interface SchedulerOptions {
   /** Most jobs claimed per tenant per round; they run concurrently (default 20). */
   batchSize?: number;
   backoff?: Partial<BackoffOptions>;
+  /** Backoff per job kind where one size does not fit, e.g. webhook retries spread over minutes. */
+  backoffByKind?: Record<string, Partial<BackoffOptions>>;
   /** Observes every job outcome and every error of the polling loop (default: errors to console.error). */
   onEvent?: (event: SchedulerEvent) => void;
 }
@@ -164,7 +166,7 @@ export class Scheduler {
       }
       const doc = outcome.doc;
       const handler = this.options.handlers[doc.kind];
-      const run = execute({ store, doc, handler, leaseMs: this.leaseMs, backoff: this.backoff, clock: this.clock, abandoned: this.abandoned }).then(
+      const run = execute({ store, doc, handler, leaseMs: this.leaseMs, backoff: { ...this.backoff, ...this.options.backoffByKind?.[doc.kind] }, clock: this.clock, abandoned: this.abandoned }).then(
         (result) => this.emit({ ...event, attempt: doc.attempts, outcome: result }),
         (error: unknown) => this.emit({ type: 'error', tenant: store.tenant, error }),
       );

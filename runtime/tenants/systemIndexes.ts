@@ -14,6 +14,9 @@ export async function ensureSystemIndexes(store: TenantStore): Promise<void> {
   await store.collection(SESSIONS).createIndex({ name: 'i_user', keys: { user: 1 } });
   await store.collection(SHARES).createIndex({ name: 'i_entity_user', keys: { entity: 1, user: 1 } });
   await store.collection(APPROVAL_REQUESTS).createIndex({ name: 'i_record_state', keys: { entity: 1, recordId: 1, state: 1 } });
+  // At most one pending request per record (approvals/requestDoc.ts openKey), and the inbox query.
+  await store.collection(APPROVAL_REQUESTS).createIndex({ name: 'u_open', keys: { openKey: 1 }, unique: true });
+  await store.collection(APPROVAL_REQUESTS).createIndex({ name: 'i_waiting', keys: { waitingOn: 1, state: 1 } });
   await store.collection(NOTIFICATIONS).createIndex({ name: 'i_user_created', keys: { user: 1, createdAt: -1 } });
   await ensureJobIndexes(store);
 }

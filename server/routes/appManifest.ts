@@ -1,6 +1,6 @@
 /** What the app shell needs to render a tenant: its settings and its published, active definitions. */
 import type { FastifyInstance } from 'fastify';
-import type { EntityDefinition } from '../../schemas/index.js';
+import type { EntityDefinition, WorkflowDefinition } from '../../schemas/index.js';
 import type { Runtime } from '../../runtime/runtime.js';
 import type { TenantParams } from '../tenantScope.js';
 import { userContext } from '../auth.js';
@@ -30,6 +30,10 @@ export async function appManifestRoutes(app: FastifyInstance, opts: { runtime: R
       users,
       views: ofKind('view'),
       pipelines: ofKind('pipeline'),
+      // Buttons on records: active workflows with a manual trigger.
+      manualWorkflows: (ofKind('workflow') as unknown as WorkflowDefinition[])
+        .filter((w) => w.active !== false && w.trigger.type === 'manual')
+        .map((w) => ({ name: w.name, entity: w.entity, buttonLabel: (w.trigger as { buttonLabel: unknown }).buttonLabel })),
     };
   });
 }

@@ -50,6 +50,23 @@ describe('scheduler: retries with backoff, then failed', () => {
     expect(calls).toBe(3);
   });
 
+  it('a kind with its own backoff waits by that, other kinds by the default', async () => {
+    const t = freshTenant();
+    const clock = new FakeClock(T0.getTime());
+    const fail: JobHandler = async () => {
+      throw new Error('receiver down');
+    };
+    const s = new Scheduler({
+      store, tenants: async () => [t.tenant], handlers: { flaky: fail, slow: fail }, workerId: 'w', leaseMs: minutes(1), pollMs: 10,
+      clock: clock.now, batchSize: 10, backoff, backoffByKind: { slow: { baseMs: 30_000, maxMs: minutes(60) } },
+    });
+    const fast = await schedule(t, { kind: 'flaky', dueAt: T0, maxAttempts: 3 }, T0);
+    const slow = await schedule(t, { kind: 'slow', dueAt: T0, maxAttempts: 3 }, T0);
+    await s.runDue();
+    expect((await jobDoc(t, fast.id)).dueAt).toEqual(new Date(T0.getTime() + 2_000));
+    expect((await jobDoc(t, slow.id)).dueAt).toEqual(new Date(T0.getTime() + 60_000));
+  });
+
   it('a handler that throws synchronously counts as a failed attempt', async () => {
     const t = freshTenant();
     const clock = new FakeClock(T0.getTime());

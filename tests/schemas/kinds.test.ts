@@ -48,7 +48,7 @@ const cases: Record<DefinitionKind, Case[]> = {
     ['property of another action type', withValue(fx.workflow, '/actions/5/values', {}), '/actions/5/values'],
     ['bad nested condition in conditions', withValue(fx.workflow, '/conditions', { not: { fact: 'x', operator: 'equal', extra: 1 } }), '/conditions/not/extra'],
     ['bad condition in an assign rule', withValue(fx.workflow, '/actions/1/rules/0/when', badCondition), '/actions/1/rules/0/when/all/0/operator'],
-    ['round robin over role and team', withValue(fx.workflow, '/actions/1/rules/1/assignTo/team', 'east'), '/actions/1/rules/1/assignTo'],
+    ['round robin over nobody (neither role nor team)', withValue(fx.workflow, '/actions/1/rules/1/assignTo', { type: 'roundRobin' }), '/actions/1/rules/1/assignTo'],
     ['notify a user without value', withValue(fx.workflow, '/actions/2/to', { type: 'user' }), '/actions/2/to/value'],
     ['notify message missing a locale', without(fx.workflow, '/actions/2/message/en'), '/actions/2/message/en'],
     ['bad email address', withValue(fx.workflow, '/actions/3/to/1/value', 'not an address'), '/actions/3/to/1/value'],

@@ -1,0 +1,51 @@
+/**
+ * The workflow engine as the save pipeline sees it (a RecordEventSink): after
+ * each committed save it keeps the record's timers in step and runs the
+ * workflows the save fired — conditions of all workflows of one trigger type
+ * evaluated in one engine run, then each matching workflow's actions in name
+ * order. Failures are recorded on the run, never thrown back into the save.
+ */
+import type { WorkflowTriggerType } from '../../schemas/index.js';
+import type { RecordContext } from '../records/context.js';
+import type { RecordEvent, RecordEventSink } from '../records/events.js';
+import { workflowIndex } from './compile.js';
+import { buildFacts, executeRun } from './execute.js';
+import { syncTimers } from './timers.js';
+import { firedBy } from './triggers.js';
+import type { BatchOp } from '../store/port.js';
+
+export class WorkflowEngine implements RecordEventSink {
+  async recordChanged(ctx: RecordContext, event: RecordEvent): Promise<void> {
+    const index = workflowIndex(ctx.app);
+    if (index.all.length === 0) return;
+    const now = ctx.now?.() ?? new Date();
+    try {
+      await syncTimers(ctx.store, ctx.app, index, event, ctx.tenant.timeZone, now);
+    } catch (e) {
+      console.error(`workflow timers of ${event.entity.name} were not updated:`, e);
+    }
+    const fired = firedBy(index, event);
+    if (fired.size === 0) return;
+    const doc = event.type === 'deleted' ? event.before : event.after;
+    const previous = event.type === 'updated' ? event.before : null;
+    const depth = ctx.depth ?? 0;
+    const writes: BatchOp[] = [];
+    for (const [type, list] of fired) {
+      const base = { base: ctx, entity: event.entity, doc, previous, by: ctx.user, trigger: { type } };
+      const facts = await buildFacts(base, list.map((f) => f.workflow));
+      const results = await index.engines(event.entity.name, type as WorkflowTriggerType).evaluate(facts);
+      for (const { workflow, trigger } of list) {
+        try {
+          await executeRun({
+            ...base, trigger, workflow, version: index.version, depth, dryRun: false,
+            ruleResult: results.get(workflow.name), facts: { ...facts, $trigger: trigger }, collect: writes,
+          });
+        } catch (e) {
+          console.error(`workflow ${workflow.name} could not run:`, e);
+        }
+      }
+    }
+    // The run records of one save, and the notifications its runs sent, are one write.
+    if (writes.length) await ctx.store.batch(writes);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Date-relative and idle triggers are durable scheduler jobs, one per
+ * workflow and record, keyed so that a later save replaces the pending job:
+ * changing the date reschedules it, clearing it cancels it, every update (or a
+ * new related record, e.g. an activity logged on the deal) pushes an idle job
+ * out again, and deleting the record cancels both. A date field counts from
+ * 09:00 on that day in the tenant's time zone, a datetime from its instant.
+ */
+import type { WorkflowDefinition } from '../../schemas/index.js';
+import type { CompiledApp, CompiledEntity } from '../definitions/compiledTypes.js';
+import type { RecordEvent } from '../records/events.js';
+import { cancel, schedule } from '../scheduler/index.js';
+import type { Doc, TenantStore } from '../store/port.js';
+import { zonedInstant } from '../time.js';
+import type { WorkflowIndex } from './compile.js';
+
+export const DATE_JOB = 'workflow.dateRelative';
+export const IDLE_JOB = 'workflow.idle';
+const WORKDAY_START_HOUR = 9;
+
+type DateTrigger = Extract<WorkflowDefinition['trigger'], { type: 'dateRelative' }>;
+type IdleTrigger = Extract<WorkflowDefinition['trigger'], { type: 'idle' }>;
+
+export const dateKey = (workflow: string, recordId: string) => `date:${workflow}:${recordId}`;
+export const idleKey = (workflow: string, recordId: string) => `idle:${workflow}:${recordId}`;
+
+/** When a date-relative trigger fires for this value; null when the field is empty. */
+export function dateTriggerDue(entity: CompiledEntity, trigger: DateTrigger, value: unknown, timeZone: string): Date | null {
+  const field = entity.fields.get(trigger.field);
+  let base: Date | null = null;
+  if (value instanceof Date) base = value;
+  else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) base = zonedInstant(value, WORKDAY_START_HOUR, timeZone);
+  else if (typeof value === 'string' && field?.type === 'datetime' && !Number.isNaN(Date.parse(value))) base = new Date(value);
+  if (!base) return null;
+  const ms = trigger.offset * (trigger.unit === 'days' ? 86_400_000 : 3_600_000);
+  return new Date(base.getTime() + (trigger.direction === 'before' ? -ms : ms));
+}
+
+export async function scheduleDateJob(store: TenantStore, entity: CompiledEntity, workflow: WorkflowDefinition, doc: Doc, timeZone: string, now: Date): Promise<Date | null> {
+  const trigger = workflow.trigger as DateTrigger;
+  const recordId = String(doc._id);
+  const due = dateTriggerDue(entity, trigger, doc[trigger.field], timeZone);
+  // A moment already past when the date is set does not fire: "3 days before" a date 1 day away has gone by.
+  if (!due || due.getTime() <= now.getTime()) {
+    await cancel(store, dateKey(workflow.name, recordId), now);
+    return null;
+  }
+  const value = doc[trigger.field];
+  await schedule(store, {
+    kind: DATE_JOB, dueAt: due, key: dateKey(workflow.name, recordId),
+    payload: { workflow: workflow.name, entity: entity.name, recordId, value: value instanceof Date ? value.toISOString() : (value as string) },
+  }, now);
+  return due;
+}
+
+export async function scheduleIdleJob(store: TenantStore, entity: string, workflow: WorkflowDefinition, recordId: string, lastActivity: Date, now: Date): Promise<Date> {
+  const due = new Date(lastActivity.getTime() + (workflow.trigger as IdleTrigger).days * 86_400_000);
+  await schedule(store, { kind: IDLE_JOB, dueAt: due, key: idleKey(workflow.name, recordId), payload: { workflow: workflow.name, entity, recordId } }, now);
+  return due;
+}
+
+/** Keeps the timers of the saved record (and of the records it points at, for idle triggers) in step with the save. */
+export async function syncTimers(store: TenantStore, app: CompiledApp, index: WorkflowIndex, event: RecordEvent, timeZone: string, now: Date): Promise<void> {
+  const entity = event.entity;
+  const recordId = String((event.type === 'deleted' ? event.before : event.after)._id);
+  const dated = index.of(entity.name, 'dateRelative');
+  const idle = index.of(entity.name, 'idle');
+  if (event.type === 'deleted') {
+    for (const w of dated) await cancel(store, dateKey(w.name, recordId), now);
+    for (const w of idle) await cancel(store, idleKey(w.name, recordId), now);
+  } else {
+    const changed = event.type === 'created' ? null : new Set(event.changes.map((c) => c.field));
+    for (const w of dated) {
+      if (changed && !changed.has((w.trigger as DateTrigger).field)) continue;
+      await scheduleDateJob(store, entity, w, event.after, timeZone, now);
+    }
+    for (const w of idle) await scheduleIdleJob(store, entity.name, w, recordId, now, now);
+  }
+  // A record created under another (an activity on a deal) is activity on that record.
+  if (event.type !== 'created') return;
+  for (const lookup of entity.lookups) {
+    const parentId = event.after[lookup.name];
+    if (typeof parentId !== 'string') continue;
+    for (const w of index.of(lookup.target, 'idle')) {
+      const parent = app.entities.get(lookup.target);
+      if (parent && (await store.collection(parent.collection).count({ _id: parentId })) > 0) await scheduleIdleJob(store, parent.name, w, parentId, now, now);
+    }
+  }
+}
