@@ -3,6 +3,7 @@ import type { EntityDefinition } from '../../../schemas/entity.js';
 import type { FormDefinition } from '../../../schemas/form.js';
 import type { ViewDefinition } from '../../../schemas/view.js';
 import type { PipelineDefinition } from '../../../schemas/pipeline.js';
+import type { WorkflowRun } from '../../../runtime/workflows/runs.js';
 import type { SessionUser } from '../auth/session.js';
 
 export interface TenantInfo {
@@ -40,7 +41,7 @@ export interface ManualWorkflow {
 
 /** `POST …/records/:entity/:id/workflows/:name/run`: the run and each action's outcome. */
 export interface WorkflowRunAnswer {
-  run: { id: string; status: string; actions: { type: string; status: string; error?: string }[] };
+  run: WorkflowRun;
 }
 
 export type Scope = 'none' | 'own' | 'team' | 'department' | 'all';

@@ -14,6 +14,7 @@ export interface BoardNames {
 
 export function boardAccessibility(t: Translate, names: BoardNames): { announcements: Announcements; screenReaderInstructions: ScreenReaderInstructions } {
   // A picked-up card is over its own column at once; saying so would replace "picked up" before it is heard.
+  // (The live region shows one text at a time: two in the same render, and only the last is spoken.)
   let lastOver: UniqueIdentifier | null = null;
   return {
     screenReaderInstructions: { draggable: t('dndInstructions') },
@@ -23,11 +24,10 @@ export function boardAccessibility(t: Translate, names: BoardNames): { announcem
         return t('dndPickedUp', { card: names.card(active.id), stage: names.stageOfCard(active.id) });
       },
       onDragOver: ({ active, over }) => {
-        if ((over?.id ?? null) === lastOver) return undefined;
-        lastOver = over?.id ?? null;
-        return over
-          ? t('dndOver', { card: names.card(active.id), stage: names.stage(over.id) })
-          : t('dndOverNone', { card: names.card(active.id) });
+        // Before the columns are measured a card is over nothing; only reaching a column is news.
+        if (!over || over.id === lastOver) return undefined;
+        lastOver = over.id;
+        return t('dndOver', { card: names.card(active.id), stage: names.stage(over.id) });
       },
       onDragEnd: ({ active, over }) => (over
         ? t('dndDropped', { card: names.card(active.id), stage: names.stage(over.id) })

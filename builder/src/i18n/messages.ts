@@ -97,7 +97,6 @@ const zhCN = {
   dndInstructions: '按空格键拿起卡片，用左右方向键在阶段之间移动，再按空格键放下；按 Esc 键取消。按回车键打开记录。',
   dndPickedUp: '已拿起「{card}」，当前阶段：{stage}',
   dndOver: '「{card}」位于阶段「{stage}」上方',
-  dndOverNone: '「{card}」不在任何阶段上方',
   dndDropped: '「{card}」放到了阶段「{stage}」',
   dndCancelled: '已取消拖动，「{card}」留在「{stage}」',
   cardRole: '可拖动的卡片',
@@ -161,7 +160,8 @@ const zhCN = {
   system: '系统',
   runWorkflowDone: '「{label}」已执行',
   runWorkflowFailed: '「{label}」执行失败',
-  runWorkflowPending: '「{label}」已开始执行',
+  runWorkflowPending: '「{label}」已开始执行，稍后继续',
+  runWorkflowNotMet: '「{label}」未执行：这条记录不满足它的条件',
 } as const;
 
 export type ShellKey = keyof typeof zhCN;
@@ -262,7 +262,6 @@ const en: Record<ShellKey, string> = {
   dndInstructions: 'Press Space to pick up a card, move it between stages with the left and right arrow keys, and press Space again to drop it; Escape cancels. Press Enter to open the record.',
   dndPickedUp: 'Picked up "{card}" in stage "{stage}"',
   dndOver: '"{card}" is over stage "{stage}"',
-  dndOverNone: '"{card}" is not over a stage',
   dndDropped: '"{card}" was dropped on stage "{stage}"',
   dndCancelled: 'Dragging cancelled; "{card}" stays in "{stage}"',
   cardRole: 'draggable card',
@@ -326,7 +325,8 @@ const en: Record<ShellKey, string> = {
   system: 'System',
   runWorkflowDone: '"{label}" ran',
   runWorkflowFailed: '"{label}" failed',
-  runWorkflowPending: '"{label}" started',
+  runWorkflowPending: '"{label}" started and will continue later',
+  runWorkflowNotMet: '"{label}" did not run: this record does not meet its conditions',
 };
 
 export const shellMessages: Record<UiLocale, Record<ShellKey, string>> = { 'zh-CN': zhCN, en };

@@ -9,16 +9,16 @@ import { App, Button } from 'antd';
 import { useState } from 'react';
 import { localize } from '../../../runtime/ui/labels.js';
 import { ApiError, isNetworkError } from '../api/http.js';
-import type { ManualWorkflow, WorkflowRunAnswer } from '../api/types.js';
+import type { WorkflowRun } from '../../../runtime/workflows/runs.js';
+import type { ManualWorkflow } from '../api/types.js';
 import { useLocale } from '../i18n/LocaleContext.js';
 import { useTenant } from '../shell/TenantContext.js';
 
-const FAILED = /fail|error/i;
-
-function failures(run: WorkflowRunAnswer['run']): string[] {
-  const broken = run.actions.filter((a) => FAILED.test(a.status) || a.error);
+/** What went wrong in a run, in the engine's words: the failed actions' errors, else the run's message. */
+function failures(run: WorkflowRun): string[] {
+  const broken = run.actions.filter((a) => a.status === 'failed');
   if (broken.length) return broken.map((a) => `${a.type}: ${a.error ?? a.status}`);
-  return FAILED.test(run.status) ? [run.status] : [];
+  return run.message ? [run.message] : [run.status];
 }
 
 export function WorkflowButtons({ entity, id, onRan }: { entity: string; id: string; onRan: () => void }) {
@@ -34,12 +34,10 @@ export function WorkflowButtons({ entity, id, onRan }: { entity: string; id: str
     setRunning(workflow.name);
     try {
       const { run: result } = await api.runWorkflow(entity, id, workflow.name);
-      const problems = failures(result);
-      if (problems.length) {
-        modal.error({ title: t('runWorkflowFailed', { label }), content: <ul className="sc-run-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul> });
-      } else {
-        message.success(t(/running|queued|pending|waiting/i.test(result.status) ? 'runWorkflowPending' : 'runWorkflowDone', { label }));
-      }
+      if (result.status === 'done') message.success(t('runWorkflowDone', { label }));
+      else if (result.status === 'waiting') message.info(t('runWorkflowPending', { label }));
+      else if (result.status === 'conditionsNotMet') message.warning(t('runWorkflowNotMet', { label }));
+      else modal.error({ title: t('runWorkflowFailed', { label }), content: <ul className="sc-run-problems">{failures(result).map((p) => <li key={p}>{p}</li>)}</ul> });
       onRan();
     } catch (e) {
       const reason = isNetworkError(e) ? t('networkError') : e instanceof ApiError ? [e.message, ...e.details.map((d) => d.message)].join('; ') : String(e);
