@@ -52,3 +52,44 @@ export async function recordAnnouncements(page: Page) {
 /** Waits until the live region has spoken `text`. */
 export const announced = (page: Page, text: string) =>
   page.waitForFunction((t) => (window as unknown as { said?: string[] }).said?.some((s) => s.includes(t)), text, { timeout: 15_000 });
+
+type Point = { x: number; y: number };
+
+/** A finger on the screen at `start`, held `holdMs`, slid to `end` and lifted (Chromium's touch events through the DevTools protocol; playwright only taps). */
+async function slide(page: Page, start: Point, end: Point, holdMs: number) {
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', p?: Point) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+  await touch('touchStart', start);
+  if (holdMs) await page.waitForTimeout(holdMs);
+  const steps = 12;
+  for (let i = 1; i <= steps; i++) {
+    await touch('touchMove', { x: start.x + ((end.x - start.x) * i) / steps, y: start.y + ((end.y - start.y) * i) / steps });
+    await page.waitForTimeout(16);
+  }
+  await touch('touchEnd');
+  await cdp.detach();
+}
+
+/** Where on `what` a finger can touch it: its visible part. */
+async function touchPoint(page: Page, what: Locator): Promise<Point> {
+  const box = await what.boundingBox();
+  if (!box) throw new Error('not on screen');
+  const width = page.viewportSize()!.width;
+  return { x: Math.max(Math.min(box.x + 40, width - 10), box.x + 10), y: box.y + Math.min(20, box.height / 2) };
+}
+
+/** A long press on `what` (longer than the touch sensor's delay), then a slide onto `target`. */
+export async function longPressDragTo(page: Page, what: Locator, target: Locator) {
+  const start = await touchPoint(page, what);
+  const to = await target.boundingBox();
+  if (!to) throw new Error('the column is not on screen');
+  const end = { x: Math.max(Math.min(to.x + to.width / 2, page.viewportSize()!.width - 10), to.x + 10), y: to.y + Math.min(120, to.height / 2) };
+  await slide(page, start, end, 400);
+}
+
+/** A quick sideways swipe starting on `what`, by `dx` pixels. */
+export async function swipe(page: Page, what: Locator, dx: number) {
+  const start = await touchPoint(page, what);
+  await slide(page, start, { x: start.x + dx, y: start.y }, 0);
+}

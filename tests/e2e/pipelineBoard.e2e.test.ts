@@ -10,9 +10,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { announced, card, column, columnCounts, dragTo, recordAnnouncements } from './board.js';
+import { announced, card, column, columnCounts, dragTo, longPressDragTo, recordAnnouncements, swipe } from './board.js';
 import { launchBrowser, startApp, type RunningApp } from './harness.js';
-import { apiAs, formItem, gone, settled, signIn, visible } from './ui.js';
+import { apiAs, DEMO_PASSWORD, formItem, gone, settled, signIn, visible } from './ui.js';
 
 const REP = 'rep1@demo.local';
 
@@ -252,6 +252,45 @@ describe('pipeline board', () => {
     await page.keyboard.press('Enter');
     await visible(page.getByRole('heading', { name: deal.name }));
     await page.context().close();
+  }, 120_000);
+
+  it('moves a card on a phone with a long press, while a swipe scrolls the board', async () => {
+    const deal = (await repDeals('qualification'))[1];
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    // On a phone the menu starts folded: the board is opened by its address.
+    await page.goto(`${app!.url}/app/demo/opportunity/board`);
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('邮箱').fill(REP);
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await visible(page.getByRole('heading', { name: '商机看板' }));
+    await visible(page.locator('.sc-board-card'));
+    const before = await columnCounts(page);
+
+    // A quick swipe on a card scrolls the board and moves nothing.
+    const transitions: string[] = [];
+    page.on('request', (r) => { if (r.url().endsWith('/transition')) transitions.push(r.url()); });
+    const scrolled = () => page.evaluate(() => document.querySelector('.sc-board')!.scrollLeft);
+    expect(await scrolled()).toBe(0);
+    await swipe(page, page.locator('.sc-board-card').first(), -200);
+    await page.waitForFunction(() => document.querySelector('.sc-board')!.scrollLeft > 50);
+    expect(transitions).toEqual([]);
+    await page.evaluate(() => document.querySelector('.sc-board')!.scrollTo({ left: 0 }));
+
+    const dealCard = card(column(page, '需求确认'), deal.name);
+    await dealCard.scrollIntoViewIfNeeded();
+    // Scrolled into view, the card's column sits at the right edge; 初步接洽 is beside it.
+    await page.evaluate(() => document.querySelector('.sc-board')!.scrollTo({ left: 150 }));
+    const taken = page.waitForResponse((r) => r.url().endsWith(`/records/opportunity/${deal.id}/transition`));
+    await longPressDragTo(page, dealCard, column(page, '初步接洽'));
+    expect((await taken).status()).toBe(200);
+    await visible(card(column(page, '初步接洽'), deal.name));
+    const after = await columnCounts(page);
+    expect(after['初步接洽']).toBe(before['初步接洽'] + 1);
+    await page.screenshot({ path: '/tmp/stagecraft-e2e-board-phone.png' });
+    await context.close();
   }, 120_000);
 
   it('caps a column and links to the list of the stage', async () => {

@@ -1,11 +1,11 @@
 /**
  * The drag-and-drop board of one pipeline: a column per stage, cards that
- * move between columns by pointer, touch or keyboard, a floating copy of the
+ * move between columns by mouse, touch or keyboard (useBoardSensors), a floating copy of the
  * card while it moves (DragOverlay), spoken announcements, and the dialog a
  * move opens when it needs fields or checklist ticks.
  */
 import {
-  DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors,
+  DndContext, DragOverlay, pointerWithin, rectIntersection,
   type CollisionDetection, type DragEndEvent, type DragStartEvent, type UniqueIdentifier,
 } from '@dnd-kit/core';
 import type { Dispatch, SetStateAction } from 'react';
@@ -23,9 +23,9 @@ import { BoardColumn } from './BoardColumn.js';
 import { locate, type BoardState } from './boardState.js';
 import { CardBody } from './CardBody.js';
 import { cardFields } from './cardFields.js';
-import { columnKeyboardCoordinates } from './columnKeyboardCoordinates.js';
 import { stageListHref } from './stageListHref.js';
 import { TransitionDialog } from './TransitionDialog.js';
+import { useBoardSensors } from './useBoardSensors.js';
 import { findTransition } from './transitionNeeds.js';
 import { useStageMove } from './useStageMove.js';
 
@@ -51,12 +51,7 @@ export function Board({ entity, pipeline, view, board, setBoard, refreshSummary,
   const [active, setActive] = useState<string | null>(null);
   const move = useStageMove({ entity, pipeline, board, setBoard, refreshSummary, reload });
   const fields = useMemo(() => cardFields(entity, view, board.amountField), [entity, view, board.amountField]);
-  const sensors = useSensors(
-    // A few pixels of travel before a drag starts, so a click still opens the card.
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    // Space picks up and drops; Enter is left to open the record.
-    useSensor(KeyboardSensor, { coordinateGetter: columnKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }),
-  );
+  const sensors = useBoardSensors();
 
   const accessibility = useMemo(() => {
     const found = (id: UniqueIdentifier) => locate(board, String(id));
