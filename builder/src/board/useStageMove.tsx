@@ -13,11 +13,11 @@ import type { EntityDefinition, FieldDefinition } from '../../../schemas/entity.
 import type { PipelineDefinition } from '../../../schemas/pipeline.js';
 import { localize } from '../../../runtime/ui/labels.js';
 import type { ErrorDetail, RecordData } from '../../../runtime/ui/types.js';
-import { ApiError, isNetworkError } from '../api/http.js';
 import { useLocale } from '../i18n/LocaleContext.js';
 import { changedValues } from '../pages/recordChanges.js';
 import { useTenant } from '../shell/TenantContext.js';
 import { locate, moveCard, type BoardState } from './boardState.js';
+import { moveRefusal } from './moveRefusal.js';
 import type { TransitionAnswer } from './TransitionDialog.js';
 import { needsDialog, transitionNeeds, type ChecklistItem } from './transitionNeeds.js';
 
@@ -41,9 +41,6 @@ interface Options {
   refreshSummary: () => Promise<void>;
   reload: () => void;
 }
-
-/** `/fields/amount` → `amount`. */
-const fieldOfDetail = (d: ErrorDetail) => (d.path.startsWith('/fields/') ? d.path.split('/')[2] : undefined);
 
 export function useStageMove({ entity, pipeline, board, setBoard, refreshSummary, reload }: Options) {
   const { api } = useTenant();
@@ -83,34 +80,22 @@ export function useStageMove({ entity, pipeline, board, setBoard, refreshSummary
       return true;
     } catch (e) {
       if (optimistic) setBoard((b) => b && moveCard(b, id, from, record, index));
-      const named = e instanceof ApiError ? e.details.flatMap((d) => fieldOfDetail(d) ?? []) : [];
-      const asksForInput = e instanceof ApiError && e.status === 422
-        && e.details.some((d) => fieldOfDetail(d) !== undefined || d.path === '/checklist');
-      if (asksForInput) {
-        const needs = transitionNeeds(pipeline, from, to);
-        const leaving = pipeline.stages.find((s) => s.value === from)?.sopChecklist ?? [];
-        setDialog({
-          ...move,
-          fields: fieldsNamed([...new Set([...move.fields.map((f) => f.name), ...needs.fields, ...named])]),
-          checklist: move.checklist.length || !e.details.some((d) => d.path === '/checklist') ? move.checklist : [...leaving],
-          errors: e.details,
-        });
-      } else {
-        setDialog(null);
-        if (e instanceof ApiError && e.status === 409 && e.code === 'APPROVAL_PENDING') {
-          refused(t('approvalPendingRefused'), e.message);
-        } else if (e instanceof ApiError && e.status === 409) {
-          message.warning(t('moveStale'));
-          reload();
-        } else if (e instanceof ApiError && e.status === 404) {
-          refused(t('moveInvalid', { to: stageLabel(to) }), e.message);
-          reload();
-        } else if (e instanceof ApiError && e.status === 403) {
-          const headline = e.code === 'TRANSITION_NOT_ALLOWED' ? 'moveNotInPipeline' : 'moveForbidden';
-          refused(t(headline, { from: stageLabel(from), to: stageLabel(to) }), e.message);
-        } else {
-          refused(t('moveInvalid', { to: stageLabel(to) }), isNetworkError(e) ? t('networkError') : e instanceof Error ? e.message : String(e));
-        }
+      const refusal = moveRefusal(e);
+      setDialog(refusal.kind === 'askInput' ? {
+        ...move,
+        fields: fieldsNamed([...new Set([...move.fields.map((f) => f.name), ...transitionNeeds(pipeline, from, to).fields, ...refusal.fields])]),
+        checklist: move.checklist.length || !refusal.checklist ? move.checklist : [...(pipeline.stages.find((s) => s.value === from)?.sopChecklist ?? [])],
+        errors: refusal.details,
+      } : null);
+      switch (refusal.kind) {
+        case 'askInput': break; // the dialog shows the server's details at the fields
+        case 'locked': refused(t('approvalPendingRefused'), refusal.reason); break;
+        case 'stale': message.warning(t('moveStale')); reload(); break;
+        case 'gone': refused(t('moveInvalid', { to: stageLabel(to) }), refusal.reason); reload(); break;
+        case 'forbidden':
+          refused(t(refusal.notInPipeline ? 'moveNotInPipeline' : 'moveForbidden', { from: stageLabel(from), to: stageLabel(to) }), refusal.reason);
+          break;
+        default: refused(t('moveInvalid', { to: stageLabel(to) }), refusal.network ? t('networkError') : refusal.reason);
       }
       return false;
     } finally {
