@@ -15,7 +15,7 @@ async function company(): Promise<{ fields: Field[]; [k: string]: unknown }> {
   const res = await h.inject({ method: 'GET', url: `${defs}/entity/company` });
   return res.json().draft?.definition ?? res.json().published;
 }
-async function draft(entity: unknown) {
+async function draft(entity: Record<string, unknown>) {
   const res = await h.inject({ method: 'PUT', url: `${defs}/entity/company`, payload: entity });
   expect(res.statusCode, res.body).toBe(200);
 }
