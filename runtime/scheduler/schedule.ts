@@ -89,3 +89,31 @@ export async function cancel(store: TenantStore, key: string, now: Date = new Da
   );
   return res.matchedCount === 1;
 }
+
+/**
+ * Schedules many keyed jobs in one write (e.g. a backfill giving every record
+ * its timer): each replaces the pending job of its key or adds one. If another
+ * process scheduled one of the keys at the same moment, the batch is refused
+ * whole by the unique index and the jobs are scheduled one by one instead.
+ */
+export async function scheduleMany(store: TenantStore, inputs: (ScheduleInput & { key: string })[], now: Date = new Date()): Promise<void> {
+  if (inputs.length === 0) return;
+  inputs.forEach(validate);
+  await ensureJobIndexes(store);
+  const ops = inputs.map((input) => ({
+    op: 'update' as const,
+    collection: JOBS_COLLECTION,
+    filter: { pendingKey: keyedPendingKey(input.key), state: 'pending' },
+    update: {
+      $set: { kind: input.kind, dueAt: input.dueAt, payload: input.payload ?? {}, maxAttempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, attempts: 0, updatedAt: now },
+      $setOnInsert: { key: input.key, leaseUntil: null, workerId: null, createdAt: now, startedAt: null, finishedAt: null, lastError: null },
+    },
+    upsert: true,
+  }));
+  try {
+    await store.batch(ops);
+  } catch (e) {
+    if (!(e instanceof DuplicateKeyError)) throw e;
+    for (const input of inputs) await schedule(store, input, now);
+  }
+}

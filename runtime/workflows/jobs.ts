@@ -15,7 +15,8 @@ import { workflowIndex } from './compile.js';
 import { executeRun } from './execute.js';
 import { fromRunDoc, WORKFLOW_RUNS } from './runs.js';
 import { BACKFILL_JOB, SCHEDULE_JOB, scheduleNextCron } from './schedules.js';
-import { DATE_JOB, IDLE_JOB, dateTriggerDue, scheduleDateJob, scheduleIdleJob } from './timers.js';
+import { DATE_JOB, IDLE_JOB, dateJob, dateTriggerDue, idleJob, scheduleIdleJob } from './timers.js';
+import { scheduleMany } from '../scheduler/index.js';
 
 /** What the handlers need from the runtime: a system context of a tenant. */
 export interface WorkflowHost {
@@ -107,18 +108,20 @@ export function workflowJobHandlers(host: WorkflowHost): Record<string, JobHandl
 
   const backfill: JobHandler = async (job, jc) => {
     const { base, workflow, entity } = await setting(host, job, jc.now);
-    if (!workflow || !entity) return;
+    if (!workflow || !entity || (workflow.trigger.type !== 'dateRelative' && workflow.trigger.type !== 'idle')) return;
     const records = base.store.collection(entity.collection);
-    for (let skip = 0; ; skip += PAGE) {
-      const page = await records.find({}, { sort: { _id: 1 }, skip, limit: PAGE });
-      for (const doc of page) {
-        if (jc.signal.aborted) return;
-        if (workflow.trigger.type === 'dateRelative') await scheduleDateJob(base.store, entity, workflow, doc, base.tenant.timeZone, jc.now());
-        else if (workflow.trigger.type === 'idle') {
-          await scheduleIdleJob(base.store, entity.name, workflow, String(doc._id), doc.updatedAt instanceof Date ? doc.updatedAt : jc.now(), jc.now());
-        }
-      }
-      if (page.length < PAGE) break;
+    let after: unknown = null;
+    for (;;) {
+      const page = await records.find(after === null ? {} : { _id: { $gt: after } }, { sort: { _id: 1 }, limit: PAGE });
+      if (page.length === 0 || jc.signal.aborted) return;
+      const now = jc.now();
+      const jobs = page.flatMap((doc) => {
+        if (workflow.trigger.type === 'dateRelative') return dateJob(entity, workflow, doc, base.tenant.timeZone, now) ?? [];
+        return [idleJob(entity.name, workflow, String(doc._id), doc.updatedAt instanceof Date ? doc.updatedAt : now)];
+      });
+      // One write per page: a template's hundreds of records get their timers in a few commits.
+      await scheduleMany(base.store, jobs, now);
+      after = page.at(-1)!._id;
     }
   };
 

@@ -9,7 +9,7 @@
 import type { WorkflowDefinition } from '../../schemas/index.js';
 import type { CompiledApp, CompiledEntity } from '../definitions/compiledTypes.js';
 import type { RecordEvent } from '../records/events.js';
-import { cancel, schedule } from '../scheduler/index.js';
+import { cancel, schedule, type ScheduleInput } from '../scheduler/index.js';
 import type { Doc, TenantStore } from '../store/port.js';
 import { zonedInstant } from '../time.js';
 import type { WorkflowIndex } from './compile.js';
@@ -36,27 +36,39 @@ export function dateTriggerDue(entity: CompiledEntity, trigger: DateTrigger, val
   return new Date(base.getTime() + (trigger.direction === 'before' ? -ms : ms));
 }
 
-export async function scheduleDateJob(store: TenantStore, entity: CompiledEntity, workflow: WorkflowDefinition, doc: Doc, timeZone: string, now: Date): Promise<Date | null> {
+/** The job of a date-relative trigger for this record, or null when its moment is empty or already past. */
+export function dateJob(entity: CompiledEntity, workflow: WorkflowDefinition, doc: Doc, timeZone: string, now: Date): (ScheduleInput & { key: string }) | null {
   const trigger = workflow.trigger as DateTrigger;
-  const recordId = String(doc._id);
   const due = dateTriggerDue(entity, trigger, doc[trigger.field], timeZone);
   // A moment already past when the date is set does not fire: "3 days before" a date 1 day away has gone by.
-  if (!due || due.getTime() <= now.getTime()) {
-    await cancel(store, dateKey(workflow.name, recordId), now);
-    return null;
-  }
+  if (!due || due.getTime() <= now.getTime()) return null;
+  const recordId = String(doc._id);
   const value = doc[trigger.field];
-  await schedule(store, {
+  return {
     kind: DATE_JOB, dueAt: due, key: dateKey(workflow.name, recordId),
     payload: { workflow: workflow.name, entity: entity.name, recordId, value: value instanceof Date ? value.toISOString() : (value as string) },
-  }, now);
-  return due;
+  };
+}
+
+export function idleJob(entity: string, workflow: WorkflowDefinition, recordId: string, lastActivity: Date): ScheduleInput & { key: string } {
+  const due = new Date(lastActivity.getTime() + (workflow.trigger as IdleTrigger).days * 86_400_000);
+  return { kind: IDLE_JOB, dueAt: due, key: idleKey(workflow.name, recordId), payload: { workflow: workflow.name, entity, recordId } };
+}
+
+export async function scheduleDateJob(store: TenantStore, entity: CompiledEntity, workflow: WorkflowDefinition, doc: Doc, timeZone: string, now: Date): Promise<Date | null> {
+  const job = dateJob(entity, workflow, doc, timeZone, now);
+  if (!job) {
+    await cancel(store, dateKey(workflow.name, String(doc._id)), now);
+    return null;
+  }
+  await schedule(store, job, now);
+  return job.dueAt;
 }
 
 export async function scheduleIdleJob(store: TenantStore, entity: string, workflow: WorkflowDefinition, recordId: string, lastActivity: Date, now: Date): Promise<Date> {
-  const due = new Date(lastActivity.getTime() + (workflow.trigger as IdleTrigger).days * 86_400_000);
-  await schedule(store, { kind: IDLE_JOB, dueAt: due, key: idleKey(workflow.name, recordId), payload: { workflow: workflow.name, entity, recordId } }, now);
-  return due;
+  const job = idleJob(entity, workflow, recordId, lastActivity);
+  await schedule(store, job, now);
+  return job.dueAt;
 }
 
 /** Keeps the timers of the saved record (and of the records it points at, for idle triggers) in step with the save. */

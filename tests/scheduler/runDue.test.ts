@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scheduler, schedule, cancel } from '../../runtime/scheduler/index.js';
+import { Scheduler, schedule, scheduleMany, cancel } from '../../runtime/scheduler/index.js';
 import type { Store, TenantStore } from '../../runtime/store/port.js';
 import { FakeClock, T0, countingHandler, jobDoc, jobDocs, minutes, openEmbedded, tempDataDir } from './harness.js';
 
@@ -85,6 +85,24 @@ describe('scheduler: due jobs, reschedule by key, cancel', () => {
     expect((await jobDocs(t)).map((d) => d.state)).toEqual(['done', 'pending']);
     await scheduler.runDue();
     expect(runs.get(third.id)).toBe(1);
+  });
+
+  it('scheduleMany replaces the pending jobs of known keys and adds the rest, in one write', async () => {
+    const t = freshTenant();
+    const { scheduler, jobs } = setup(t);
+    const existing = await schedule(t, { kind: 'remind', key: 'a', dueAt: new Date(T0.getTime() + minutes(30)), payload: { v: 0 } }, T0);
+    await scheduleMany(t, [
+      { kind: 'remind', key: 'a', dueAt: T0, payload: { v: 1 } },
+      { kind: 'remind', key: 'b', dueAt: T0, payload: { v: 2 } },
+    ], T0);
+    const pending = await jobDocs(t, { state: 'pending' });
+    expect(pending.map((d) => d.key).sort()).toEqual(['a', 'b']);
+    expect(pending.find((d) => d.key === 'a')!._id).toBe(existing.id);
+    expect((await scheduler.runDue()).ran).toBe(2);
+    expect(jobs.map((j) => j.payload).sort((x, y) => Number(x.v) - Number(y.v))).toEqual([{ v: 1 }, { v: 2 }]);
+    // Scheduled again after they ran: new pending jobs beside the done ones.
+    await scheduleMany(t, [{ kind: 'remind', key: 'a', dueAt: T0 }], T0);
+    expect((await jobDocs(t)).map((d) => d.state).sort()).toEqual(['done', 'done', 'pending']);
   });
 
   it('concurrent schedules of one key leave one pending job', async () => {
