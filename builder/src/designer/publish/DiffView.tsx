@@ -1,0 +1,34 @@
+/** Changes between two sets of definitions: each definition added, removed or changed, with the changed paths. */
+import { Collapse, Empty, Tag } from 'antd';
+import { useDesignerText } from '../i18n.js';
+import type { DefinitionDiff } from '../api.js';
+
+const COLORS = { added: 'green', removed: 'red', changed: 'blue' } as const;
+const show = (v: unknown) => {
+  if (v === undefined) return '—';
+  const text = JSON.stringify(v);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+};
+
+export function DiffView({ changes }: { changes: readonly DefinitionDiff[] }) {
+  const { t } = useDesignerText();
+  if (changes.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noChanges')} />;
+  return (
+    <Collapse size="small" items={changes.map((c, i) => ({
+      key: i,
+      label: <span data-diff={`${c.kind}:${c.name}`}><Tag color={COLORS[c.change]}>{t(c.change)}</Tag>{c.kind} <code>{c.name}</code> {c.details ? `(${c.details.length})` : ''}</span>,
+      children: (
+        <table style={{ width: '100%', fontSize: 12, borderCollapse: 'collapse' }}>
+          <thead><tr><th align="left">{t('issuePath')}</th><th align="left">{t('from')}</th><th align="left">{t('to')}</th></tr></thead>
+          <tbody>
+            {(c.details ?? []).map((d, j) => (
+              <tr key={j} style={{ borderTop: '1px solid #f0f0f0', verticalAlign: 'top' }}>
+                <td><code>{d.path}</code></td><td style={{ wordBreak: 'break-all' }}>{show(d.from)}</td><td style={{ wordBreak: 'break-all' }}>{show(d.to)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ),
+    }))} />
+  );
+}
