@@ -26,8 +26,8 @@ export function EntityDesigner({ name }: { name: string }) {
         {localize(entity.label, locale, entity.name)} <Typography.Text type="secondary" code>{entity.name}</Typography.Text>
       </Typography.Title>
       <Space wrap align="start" size={12}>
-        <Labeled id="ent-zh" label={t('labelZh')}><CommitInput id="ent-zh" value={entity.label['zh-CN']} onCommit={(v) => setLabel('zh-CN', v)} /></Labeled>
-        <Labeled id="ent-en" label={t('labelEn')}><CommitInput id="ent-en" value={entity.label.en} onCommit={(v) => setLabel('en', v)} /></Labeled>
+        <Labeled id="ent-zh" label={`${t('entityLabel')} · ${t('labelZh')}`}><CommitInput id="ent-zh" value={entity.label['zh-CN']} onCommit={(v) => setLabel('zh-CN', v)} /></Labeled>
+        <Labeled id="ent-en" label={`${t('entityLabel')} · ${t('labelEn')}`}><CommitInput id="ent-en" value={entity.label.en} onCommit={(v) => setLabel('en', v)} /></Labeled>
         <Labeled id="ent-title" label={t('titleField')}>
           <Select id="ent-title" style={{ width: 180 }} value={entity.titleField} onChange={(v) => change((e) => setTitleField(e, v))}
             options={activeFields(entity).filter((f) => ['text', 'autoNumber', 'email', 'phone'].includes(f.type)).map((f) => ({ value: f.name, label: localize(f.label, locale, f.name) }))} />
