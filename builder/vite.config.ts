@@ -17,6 +17,8 @@ export default defineConfig({
   build: {
     outDir: resolve(here, '../dist'),
     emptyOutDir: true,
+    // dist/.vite/manifest.json: the chunk graph, so bench/ can measure what each route loads first.
+    manifest: true,
     // antd alone is several hundred kB; the warning would fire on every build without telling us anything.
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {

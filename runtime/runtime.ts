@@ -23,6 +23,10 @@ import { ensureSystemIndexes } from './tenants/systemIndexes.js';
 import { writeAudit, type Channel as AuditChannel } from './records/audit.js';
 import { WorkflowEngine, workflowIndex, workflowJobHandlers, reconcileWorkflowJobs } from './workflows/index.js';
 import { Scheduler, type JobHandler, type SchedulerOptions } from './scheduler/index.js';
+import { rollbackSet } from './definitions/rollback.js';
+import { fieldChangeImpact, fieldTypeChanges, migrateFieldTypes, type FieldChangeImpact } from './definitions/fieldMigration.js';
+
+const setOf = (app: CompiledApp) => [...app.definitions.values()] as unknown as StoredDefinition[];
 
 export class Runtime {
   readonly tenants: TenantRegistry;
@@ -81,6 +85,34 @@ export class Runtime {
     });
   }
 
+  /** Converts stored values of fields whose type the new version changed (their old values kept in `_fieldArchive`). */
+  private async migrateChangedFields(tenantId: string, before: CompiledApp | null, version: number): Promise<void> {
+    if (!before) return;
+    const after = await this.app(tenantId);
+    const changes = fieldTypeChanges(setOf(before), setOf(after));
+    if (changes.length === 0) return;
+    const settings = await this.tenant(tenantId);
+    await migrateFieldTypes(this.store.tenant(tenantId), changes, version, { timeZone: settings.timeZone, locale: settings.locale });
+  }
+
+  /** Publishes an earlier version's definitions as a new version (entities and fields added since are kept, archived). */
+  async rollback(tenantId: string, opts: { version: number; by: string; expectedBase?: number; channel?: AuditChannel }): Promise<VersionDoc> {
+    const repo = this.definitions(tenantId);
+    const target = await repo.getVersion(opts.version);
+    if (!target) throw notFound(`no version ${opts.version}`);
+    const definitions = rollbackSet(target.definitions, await repo.published());
+    return this.publish(tenantId, { by: opts.by, channel: opts.channel, expectedBase: opts.expectedBase, definitions, message: `rollback to version ${opts.version}` });
+  }
+
+  /** What the drafts' field type changes would do to stored records, before publishing them. */
+  async fieldChangeImpact(tenantId: string): Promise<{ base: number; fieldChanges: FieldChangeImpact[] }> {
+    const settings = await this.tenant(tenantId);
+    const repo = this.definitions(tenantId);
+    const [published, { base, definitions }] = await Promise.all([repo.published(), repo.candidate()]);
+    const changes = fieldTypeChanges(published, definitions);
+    return { base, fieldChanges: await fieldChangeImpact(this.store.tenant(tenantId), changes, { timeZone: settings.timeZone, locale: settings.locale }) };
+  }
+
   /** Schedules the jobs that follow the definitions (cron firings, timer backfills) after a change of version or data. */
   private async reconcileJobs(tenantId: string, before: CompiledApp | null, opts: { force?: boolean } = {}): Promise<void> {
     const settings = await this.tenant(tenantId);
@@ -107,6 +139,7 @@ export class Runtime {
       changes: doc.changes.map((c) => ({ field: `${c.kind}:${c.name}`, from: c.change === 'added' ? null : 'published', to: c.change === 'removed' ? null : c.change })),
     });
     await this.reconcileJobs(tenantId, before);
+    await this.migrateChangedFields(tenantId, before, doc.version);
     return doc;
   }
 

@@ -1,11 +1,13 @@
 /**
  * Changes a publish refuses because they would lose or misread stored data:
- * a field's type changing in place, or a field or entity vanishing instead of
- * being archived. (Type changes with data migration arrive with the builder.)
+ * a field or entity vanishing instead of being archived, or a field's type
+ * changing to one its values cannot be converted to (supported changes are
+ * migrated on publish: definitions/fieldMigration.ts).
  */
 import type { EntityDefinition } from '../../schemas/index.js';
 import type { StoredDefinition } from './compileApp.js';
 import type { DefinitionIssue } from './crossCheck.js';
+import { isConvertible } from './fieldConversion.js';
 
 export function breakingChanges(before: readonly StoredDefinition[], after: readonly StoredDefinition[]): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
@@ -22,12 +24,12 @@ export function breakingChanges(before: readonly StoredDefinition[], after: read
       const index = entity.fields.findIndex((f) => f.name === field.name);
       if (index < 0) {
         issues.push({ kind: 'entity', name: entity.name, path: '/fields', message: `field "${field.name}" was removed; archive it instead so its data is kept` });
-      } else if (entity.fields[index].type !== field.type) {
+      } else if (!isConvertible(field.type, entity.fields[index].type)) {
         issues.push({
           kind: 'entity',
           name: entity.name,
           path: `/fields/${index}/type`,
-          message: `changing "${field.name}" from ${field.type} to ${entity.fields[index].type} needs a data migration, which this version does not offer`,
+          message: `"${field.name}" cannot change from ${field.type} to ${entity.fields[index].type}: its values cannot be converted; add a new field instead`,
         });
       }
     }

@@ -172,8 +172,9 @@ export class DefinitionRepository {
       }
       throw e;
     }
-    // Only the drafts this publish included are cleared; a draft saved meanwhile stays.
-    for (const draft of drafts) {
+    // Only the drafts this publish included are cleared (a draft saved meanwhile stays);
+    // publishing a given set (template install, rollback) leaves the admins' drafts alone.
+    for (const draft of opts.definitions ? [] : drafts) {
       await this.store.collection(DRAFTS).deleteOne({ _id: definitionKey(draft.kind, draft.name), updatedAt: draft.updatedAt });
     }
     return doc;

@@ -11,9 +11,9 @@
 import { invalid, badRequest, conflict, notFound, RuntimeError, type ErrorDetail } from '../errors.js';
 import { toIssues } from '../../schemas/validator.js';
 import type { CompiledEntity } from '../definitions/compiledTypes.js';
-import { DuplicateKeyError, type BatchOp, type Doc } from '../store/port.js';
+import { BatchConditionError, DuplicateKeyError, type BatchOp, type Doc } from '../store/port.js';
 import { newId } from '../store/ids.js';
-import { AUDIT_COLLECTION, fieldChanges, writeAudit } from './audit.js';
+import { AUDIT_COLLECTION, fieldChanges } from './audit.js';
 import { assignAutoNumbers } from './autoNumber.js';
 import { requireEntity, type RecordContext } from './context.js';
 import { applyDefaults } from './defaults.js';
@@ -123,7 +123,7 @@ export interface TransitionSave {
   systemFields: ReadonlySet<string>;
   /** Checks on the record as read for the write (inside the version check), e.g. that it is still in the expected stage. */
   check(current: Doc): void;
-  /** Operations written right after the record (once its version check has passed), together with the audit entry: the stage history. */
+  /** Operations written in one batch with the version-checked record write and its audit entry: the stage history. */
   ops(current: Doc, now: Date): Promise<BatchOp[]>;
 }
 
@@ -135,7 +135,6 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
   const version = expectedVersion(body.version);
   const changes = inputValues(entity, body, new Set(['version', 'id']));
 
-  const collection = ctx.store.collection(entity.collection);
   const current = await findForAction(ctx, entity, 'update', id);
   if (!current) throw notFound(`no ${entity.name} with id "${id}"`);
   if (current.version !== version) {
@@ -165,26 +164,20 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
 
   const set = toStoredValues(entity, Object.fromEntries(changed.map((c) => [c.field, values[c.field]])));
   const transitionOps = opts.transition ? await opts.transition.ops(current, now) : [];
-  let matched = 0;
+  // The version-checked write, its audit entry and (for a transition) the stage history commit together:
+  // if someone else saved first, the update matches nothing and none of it is written.
   try {
-    ({ matchedCount: matched } = await collection.updateOne(
-      { _id: id, version },
-      { $set: { ...set, updatedAt: now, updatedBy: ctx.user }, $inc: { version: 1 } },
-    ));
+    await ctx.store.batch([
+      { op: 'update', collection: entity.collection, filter: { _id: id, version }, update: { $set: { ...set, updatedAt: now, updatedBy: ctx.user }, $inc: { version: 1 } }, mustMatch: true },
+      ...transitionOps,
+      { op: 'insert', collection: AUDIT_COLLECTION, doc: { entity: entity.name, recordId: id, action: opts.transition ? 'transition' : 'update', channel: ctx.channel, user: ctx.user, at: now, changes: changed } },
+    ]);
   } catch (e) {
+    if (e instanceof BatchConditionError) throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else while saving; reload it and apply your change again`);
     duplicateToConflict(e, entity);
   }
-  if (matched !== 1) throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else while saving; reload it and apply your change again`);
   const after: Doc = { ...current, ...set, version: version + 1, updatedAt: now, updatedBy: ctx.user };
-  if (opts.transition) {
-    // The audit entry and the stage history are one atomic batch.
-    await ctx.store.batch([
-      ...transitionOps,
-      { op: 'insert', collection: AUDIT_COLLECTION, doc: { entity: entity.name, recordId: id, action: 'transition', channel: ctx.channel, user: ctx.user, at: now, changes: changed } },
-    ]);
-  }
   await recomputeRollups(ctx.store, ctx.app, entity, current, after, clock);
-  if (!opts.transition) await writeAudit(ctx.store, { entity: entity.name, recordId: id, action: 'update', channel: ctx.channel, user: ctx.user, at: now, changes: changed });
   await publishRecordEvent(ctx, { type: 'updated', entity, before: current, after, changes: changed });
   return stripHidden(toApiRecord(entity, after), hidden);
 }
@@ -200,14 +193,19 @@ export async function deleteRecord(ctx: RecordContext, entityName: string, id: s
   await refuseWhileLocked(ctx.store, entity.name, id);
   const effects = await deleteEffects(ctx.store, ctx.app, entity, id);
   const ops: BatchOp[] = [
-    { op: 'delete', collection: entity.collection, filter: { _id: id, version: current.version } },
+    { op: 'delete', collection: entity.collection, filter: { _id: id, version: current.version }, mustMatch: true },
     ...effects,
     {
       op: 'insert', collection: AUDIT_COLLECTION,
       doc: { entity: entity.name, recordId: id, action: 'delete', channel: ctx.channel, user: ctx.user, at: now, changes: fieldChanges(fieldValues(entity, current), {}) },
     },
   ];
-  await ctx.store.batch(ops);
+  try {
+    await ctx.store.batch(ops);
+  } catch (e) {
+    if (e instanceof BatchConditionError) throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else while deleting; reload it first`);
+    throw e;
+  }
   await recomputeRollups(ctx.store, ctx.app, entity, current, null, { now, timeZone: ctx.tenant.timeZone });
   await publishRecordEvent(ctx, { type: 'deleted', entity, before: current });
 }

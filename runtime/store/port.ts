@@ -46,10 +46,14 @@ export interface IndexSpec {
 /** One operation in an atomic write batch. */
 export type BatchOp =
   | { op: 'insert'; collection: string; doc: Doc }
-  /** Updates the first match, or every match when `many` is true. */
-  | { op: 'update'; collection: string; filter: Filter; update: Update; upsert?: boolean; many?: boolean }
-  /** Deletes the first match, or every match when `many` is true. */
-  | { op: 'delete'; collection: string; filter: Filter; many?: boolean };
+  /**
+   * Updates the first match, or every match when `many` is true. With `mustMatch`, a filter that
+   * matches nothing fails the whole batch with BatchConditionError (a version-checked write and
+   * what belongs with it commit together or not at all).
+   */
+  | { op: 'update'; collection: string; filter: Filter; update: Update; upsert?: boolean; many?: boolean; mustMatch?: boolean }
+  /** Deletes the first match, or every match when `many` is true; `mustMatch` as for update. */
+  | { op: 'delete'; collection: string; filter: Filter; many?: boolean; mustMatch?: boolean };
 
 export interface Collection {
   find(filter: Filter, options?: FindOptions): Promise<Doc[]>;
@@ -92,6 +96,14 @@ export class DuplicateKeyError extends Error {
     readonly keyValue: Record<string, unknown>,
   ) {
     super(`duplicate key for index ${index}: ${JSON.stringify(keyValue)}`);
+  }
+}
+
+/** Thrown by `batch` when an update or delete marked `mustMatch` matched nothing; nothing of the batch was written. */
+export class BatchConditionError extends Error {
+  readonly code = 'BATCH_CONDITION';
+  constructor(readonly collection: string, readonly filter: Filter) {
+    super(`a batch operation on ${collection} matched no document; the batch was not applied`);
   }
 }
 

@@ -12,6 +12,7 @@ import { workflowIndex } from './compile.js';
 import { buildFacts, executeRun } from './execute.js';
 import { syncTimers } from './timers.js';
 import { firedBy } from './triggers.js';
+import { UserCache } from './userCache.js';
 import type { BatchOp } from '../store/port.js';
 
 export class WorkflowEngine implements RecordEventSink {
@@ -30,15 +31,16 @@ export class WorkflowEngine implements RecordEventSink {
     const previous = event.type === 'updated' ? event.before : null;
     const depth = ctx.depth ?? 0;
     const writes: BatchOp[] = [];
+    const users = new UserCache(ctx.store);
     for (const [type, list] of fired) {
       const base = { base: ctx, entity: event.entity, doc, previous, by: ctx.user, trigger: { type } };
-      const facts = await buildFacts(base, list.map((f) => f.workflow));
+      const facts = await buildFacts(base, list.map((f) => f.workflow), users);
       const results = await index.engines(event.entity.name, type as WorkflowTriggerType).evaluate(facts);
       for (const { workflow, trigger } of list) {
         try {
           await executeRun({
             ...base, trigger, workflow, version: index.version, depth, dryRun: false,
-            ruleResult: results.get(workflow.name), facts: { ...facts, $trigger: trigger }, collect: writes,
+            ruleResult: results.get(workflow.name), facts: { ...facts, $trigger: trigger }, collect: writes, users,
           });
         } catch (e) {
           console.error(`workflow ${workflow.name} could not run:`, e);

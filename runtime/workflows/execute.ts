@@ -16,6 +16,7 @@ import { RuntimeError } from '../errors.js';
 import { runAction, type ActionContext } from './actions/index.js';
 import { workflowIndex } from './compile.js';
 import { EnginePool } from './engines.js';
+import { UserCache } from './userCache.js';
 import { recordFacts, relatedFacts, relatedFieldsOf, userFacts } from './facts.js';
 import { toRunDoc, WORKFLOW_RUNS, type ActionTrace, type RunStatus, type TriggerInfo, type WorkflowRun } from './runs.js';
 import { conditionTrace, type ConditionTrace } from './trace.js';
@@ -42,6 +43,8 @@ export interface RunRequest {
   collect?: BatchOp[];
   /** Store a run whose conditions were false (default true: "why didn't it fire" needs it). */
   keepUnmatched?: boolean;
+  /** Users already read for this event; a run of its own reads them afresh. */
+  users?: UserCache;
   /** Resume or retry: start at this action, keeping the earlier trace. */
   resume?: { run: WorkflowRun; from: number };
 }
@@ -50,6 +53,7 @@ export interface RunRequest {
 export async function buildFacts(
   req: Pick<RunRequest, 'base' | 'entity' | 'doc' | 'previous' | 'by' | 'trigger'>,
   workflows: readonly WorkflowDefinition[],
+  users: UserCache,
 ): Promise<Record<string, unknown>> {
   const { base, entity } = req;
   const record = req.doc ? recordFacts(entity, req.doc) : {};
@@ -58,7 +62,7 @@ export async function buildFacts(
   return {
     ...record,
     $previous: req.previous ? recordFacts(entity, req.previous) : null,
-    $user: await userFacts(base.store, req.by),
+    $user: await userFacts(users, req.by),
     $related: related.size ? await relatedFacts(base.app, base.store, entity, record, related) : {},
     $trigger: req.trigger,
   };
@@ -108,7 +112,8 @@ export async function executeRun(req: RunRequest): Promise<WorkflowRun> {
   if (req.depth >= maxDepth) {
     return finish('loopStopped', `stopped: this save is ${req.depth} workflow steps deep (limit ${maxDepth}); workflows are probably triggering each other`);
   }
-  const facts = req.facts ?? (await buildFacts(req, [workflow]));
+  const users = req.users ?? new UserCache(base.store);
+  const facts = req.facts ?? (await buildFacts(req, [workflow], users));
   if (!req.resume) {
     const { matched, trace } = await evaluate(req, facts);
     run.matched = matched;
@@ -116,12 +121,12 @@ export async function executeRun(req: RunRequest): Promise<WorkflowRun> {
     if (!matched) return finish('conditionsNotMet');
   }
 
-  const owner = typeof facts.owner === 'string' ? await userFacts(base.store, facts.owner) : null;
+  const owner = typeof facts.owner === 'string' ? await userFacts(users, facts.owner) : null;
   const system: RecordContext = { ...base, user: null, access: null, channel: 'workflow', depth: req.depth + 1 };
   let record = facts;
   const ac = (index: number): ActionContext => ({
     ctx: system, entity, recordId, record, data: { ...record, $owner: owner }, clock, workflow, version: req.version,
-    runId: run.id, index, dryRun: req.dryRun, by: req.by, ...(req.collect && !req.resume ? { deferred: req.collect } : {}),
+    runId: run.id, index, dryRun: req.dryRun, by: req.by, users, ...(req.collect && !req.resume ? { deferred: req.collect } : {}),
   });
   const from = req.resume?.from ?? 0;
   for (let i = from; i < workflow.actions.length; i++) {

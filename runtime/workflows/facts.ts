@@ -11,7 +11,8 @@ import type { CompiledEntity } from '../definitions/compiledTypes.js';
 import type { Condition } from '../../schemas/conditions.js';
 import type { TenantStore, Doc } from '../store/port.js';
 import { fieldValues } from '../records/storedForm.js';
-import { USERS, toUser } from '../identity/users.js';
+import { toUser } from '../identity/users.js';
+import type { UserCache } from './userCache.js';
 import type { CompiledApp } from '../definitions/compiledTypes.js';
 
 export const RESERVED_FACTS = ['$previous', '$user', '$related', '$trigger'] as const;
@@ -30,9 +31,9 @@ export function recordFacts(entity: CompiledEntity, doc: Doc): Record<string, un
   };
 }
 
-export async function userFacts(store: TenantStore, userId: string | null): Promise<Record<string, unknown> | null> {
+export async function userFacts(users: UserCache, userId: string | null): Promise<Record<string, unknown> | null> {
   if (!userId) return null;
-  const doc = await store.collection(USERS).findOne({ _id: userId }, { projection: { passwordHash: 0 } });
+  const doc = await users.get(userId);
   if (!doc) return null;
   const u = toUser(doc);
   return { id: u.id, name: u.name, email: u.email, roles: u.roles, department: u.department, region: u.region, manager: u.manager };

@@ -1,33 +1,34 @@
 /** Who a notify or e-mail action reaches: user ids and addresses, resolved when the action runs. */
 import type { WorkflowActionOf } from '../../schemas/index.js';
-import type { TenantStore } from '../store/port.js';
+import type { UserCache } from './userCache.js';
 import { USERS } from '../identity/users.js';
 import { resolveUserRef } from '../identity/userRef.js';
 
 type Recipient = WorkflowActionOf<'notify'>['to'];
 type EmailRecipient = WorkflowActionOf<'sendEmail'>['to'][number];
 
-async function activeUser(store: TenantStore, id: unknown): Promise<{ id: string; email: string } | null> {
+async function activeUser(users: UserCache, id: unknown): Promise<{ id: string; email: string } | null> {
   if (typeof id !== 'string') return null;
-  const doc = await store.collection(USERS).findOne({ _id: id, status: 'active' }, { projection: { email: 1 } });
-  return doc ? { id: String(doc._id), email: String(doc.email) } : null;
+  const doc = await users.get(id);
+  return doc && doc.status === 'active' ? { id: String(doc._id), email: String(doc.email) } : null;
 }
 
 /** Active users a recipient names; empty when nobody matches (e.g. an owner without a manager). */
-export async function recipientUsers(store: TenantStore, to: Recipient, record: Record<string, unknown>): Promise<{ id: string; email: string }[]> {
+export async function recipientUsers(users: UserCache, to: Recipient, record: Record<string, unknown>): Promise<{ id: string; email: string }[]> {
+  const store = users.store;
   switch (to.type) {
     case 'owner': {
-      const u = await activeUser(store, record.owner);
+      const u = await activeUser(users, record.owner);
       return u ? [u] : [];
     }
     case 'ownerManager': {
       if (typeof record.owner !== 'string') return [];
-      const owner = await store.collection(USERS).findOne({ _id: record.owner }, { projection: { manager: 1 } });
-      const u = await activeUser(store, owner?.manager);
+      const owner = await users.get(record.owner);
+      const u = await activeUser(users, owner?.manager);
       return u ? [u] : [];
     }
     case 'user': {
-      const u = await activeUser(store, await resolveUserRef(store, to.value));
+      const u = await activeUser(users, await resolveUserRef(store, to.value));
       return u ? [u] : [];
     }
     case 'role': {
@@ -42,7 +43,7 @@ export async function recipientUsers(store: TenantStore, to: Recipient, record: 
 }
 
 /** E-mail addresses for a send action's recipient (deduplicated by the caller). */
-export async function recipientAddresses(store: TenantStore, to: EmailRecipient, record: Record<string, unknown>): Promise<string[]> {
+export async function recipientAddresses(users: UserCache, to: EmailRecipient, record: Record<string, unknown>): Promise<string[]> {
   switch (to.type) {
     case 'field': {
       const v = record[to.value];
@@ -51,6 +52,6 @@ export async function recipientAddresses(store: TenantStore, to: EmailRecipient,
     case 'address':
       return [to.value];
     default:
-      return (await recipientUsers(store, to, record)).map((u) => u.email);
+      return (await recipientUsers(users, to, record)).map((u) => u.email);
   }
 }

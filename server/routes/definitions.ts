@@ -4,6 +4,7 @@ import type { Runtime } from '../../runtime/runtime.js';
 import { badRequest, notFound } from '../../runtime/errors.js';
 import { isDefinitionKind } from '../../schemas/validator.js';
 import { issuePointer, validateSet } from '../../runtime/definitions/validateSet.js';
+import { detailedDiff } from '../../runtime/definitions/detailedDiff.js';
 import { sanitizeInput } from '../../runtime/records/sanitizeInput.js';
 import type { TenantParams } from '../tenantScope.js';
 import { adminContext } from '../auth.js';
@@ -84,6 +85,43 @@ export async function definitionRoutes(app: FastifyInstance, opts: { runtime: Ru
     const message = typeof body.message === 'string' ? body.message.slice(0, 500) : undefined;
     const doc = await runtime.publish(request.params.tenant, { by: ctx.user!, channel: ctx.channel, expectedBase: expectedBase as number | undefined, message });
     return reply.status(201).send({ version: doc.version, publishedAt: doc.publishedAt, changes: doc.changes });
+  });
+
+  /** Per-definition differences: `from` / `to` are `published` (default from), `draft` (default to) or a version number. */
+  app.get<{ Params: TenantParams; Querystring: Record<string, unknown> }>('/api/t/:tenant/definitions/diff', async (request) => {
+    await adminContext(runtime, request);
+    const repo = runtime.definitions(request.params.tenant);
+    const setOf = async (spec: unknown, fallback: 'published' | 'draft', at: string) => {
+      const s = spec ?? fallback;
+      if (s === 'published') return repo.published();
+      if (s === 'draft') return (await repo.candidate()).definitions;
+      const n = Number(s);
+      const doc = typeof s === 'string' && Number.isInteger(n) && n > 0 ? await repo.getVersion(n) : null;
+      if (!doc) throw badRequest('INVALID_QUERY', `${at} must be "published", "draft" or a published version number`, [{ path: `/${at}`, message: `no version ${String(s)}` }]);
+      return doc.definitions;
+    };
+    const extra = Object.keys(request.query).filter((k) => k !== 'from' && k !== 'to');
+    if (extra.length) throw badRequest('INVALID_QUERY', 'unknown query parameters', extra.map((k) => ({ path: `/${k}`, message: 'is not a parameter of the diff' })));
+    const [before, after] = await Promise.all([setOf(request.query.from, 'published', 'from'), setOf(request.query.to, 'draft', 'to')]);
+    return { base: await repo.latestVersion(), changes: detailedDiff(before, after) };
+  });
+
+  /** How the drafts' field type changes would convert stored records. */
+  app.post<{ Params: TenantParams }>('/api/t/:tenant/definitions/impact', async (request) => {
+    await adminContext(runtime, request);
+    return runtime.fieldChangeImpact(request.params.tenant);
+  });
+
+  app.post<{ Params: TenantParams }>('/api/t/:tenant/definitions/rollback', async (request, reply) => {
+    const ctx = await adminContext(runtime, request);
+    const body = sanitizeInput(request.body ?? {});
+    const problems = [];
+    for (const key of Object.keys(body)) if (key !== 'version' && key !== 'expectedBase') problems.push({ path: `/${key}`, message: 'is not allowed' });
+    if (!Number.isInteger(body.version) || (body.version as number) < 1) problems.push({ path: '/version', message: 'must be the version number to roll back to' });
+    if (body.expectedBase !== undefined && (!Number.isInteger(body.expectedBase) || (body.expectedBase as number) < 0)) problems.push({ path: '/expectedBase', message: 'must be a non-negative integer' });
+    if (problems.length) throw badRequest('INVALID_BODY', 'the rollback request is malformed', problems);
+    const doc = await runtime.rollback(request.params.tenant, { version: body.version as number, by: ctx.user!, channel: ctx.channel, expectedBase: body.expectedBase as number | undefined });
+    return reply.status(201).send({ version: doc.version, rolledBackTo: body.version, publishedAt: doc.publishedAt, changes: doc.changes });
   });
 
   app.get<{ Params: TenantParams }>('/api/t/:tenant/definitions/versions', async (request) => {

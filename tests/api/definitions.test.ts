@@ -81,13 +81,13 @@ describe('definitions API', () => {
     await h.inject({ method: 'DELETE', url: `${defs}/entity/company/draft` });
   });
 
-  it('refuses changes that would lose data: type changes and removed fields', async () => {
+  it('refuses changes that would lose data: type changes its values cannot survive, and removed fields', async () => {
     const entity = await publishedEntity('company');
-    const retyped = { ...entity, fields: entity.fields.map((f: { name: string }) => (f.name === 'website' ? { name: 'website', type: 'text', label } : f)) };
+    const retyped = { ...entity, fields: entity.fields.map((f: { name: string }) => (f.name === 'website' ? { name: 'website', type: 'lookup', target: 'company', label } : f)) };
     await h.inject({ method: 'PUT', url: `${defs}/entity/company`, payload: retyped });
     const res = await h.inject({ method: 'POST', url: `${defs}/publish`, payload: {} });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details[0].message).toMatch(/from url to text/);
+    expect(res.json().error.details[0].message).toMatch(/from url to lookup/);
     const removed = { ...entity, fields: entity.fields.filter((f: { name: string }) => f.name !== 'email') };
     await h.inject({ method: 'PUT', url: `${defs}/entity/company`, payload: removed });
     const res2 = await h.inject({ method: 'POST', url: `${defs}/publish`, payload: {} });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuplicateKeyError, type Collection, type Doc, type Store } from '../../runtime/store/port.js';
+import { BatchConditionError, DuplicateKeyError, type Collection, type Doc, type Store } from '../../runtime/store/port.js';
 import type { MongoStore } from '../../runtime/store/mongodb/index.js';
 import { adapters, freshTenant } from './adapters.js';
 
@@ -164,6 +164,25 @@ for (const adapter of adapters()) {
         { _id: 'd2', stage: 'new' },
       ]);
       expect(await t.collection('audit').find({}, { projection: { _id: 0 } })).toEqual([{ key: 'k2', seen: true }]);
+    });
+
+    it('a mustMatch update that matches nothing fails the batch and writes none of it', async () => {
+      const t = freshTenant(store);
+      await t.collection('deals').insertOne({ _id: 'd1', stage: 'new', version: 2 });
+      await expect(
+        t.batch([
+          { op: 'update', collection: 'deals', filter: { _id: 'd1', version: 1 }, update: { $set: { stage: 'won' }, $inc: { version: 1 } }, mustMatch: true },
+          { op: 'insert', collection: 'audit', doc: { key: 'stale' } },
+        ]),
+      ).rejects.toBeInstanceOf(BatchConditionError);
+      expect(await t.collection('audit').count({})).toBe(0);
+      expect(await t.collection('deals').findOne({ _id: 'd1' })).toEqual({ _id: 'd1', stage: 'new', version: 2 });
+      await t.batch([
+        { op: 'update', collection: 'deals', filter: { _id: 'd1', version: 2 }, update: { $set: { stage: 'won' }, $inc: { version: 1 } }, mustMatch: true },
+        { op: 'insert', collection: 'audit', doc: { key: 'fresh' } },
+      ]);
+      expect(await t.collection('deals').findOne({ _id: 'd1' })).toEqual({ _id: 'd1', stage: 'won', version: 3 });
+      expect(await t.collection('audit').count({ key: 'fresh' })).toBe(1);
     });
 
     it('refuses Decimal128 values clearly', async () => {

@@ -1,5 +1,5 @@
 import { assertCollectionName } from '../guards.js';
-import type { BatchOp, TenantStore } from '../port.js';
+import { BatchConditionError, type BatchOp, type TenantStore } from '../port.js';
 import { EmbeddedCollection } from './collection.js';
 import type { Engine } from './engine.js';
 import { type Namespace, docRange, idxRangeAll, metaRange } from './layout.js';
@@ -41,8 +41,12 @@ export class EmbeddedTenantStore implements TenantStore {
     await this.engine.write(() => {
       for (const op of prepared) {
         if (op.op === 'insert') insertInTxn(this.engine, op.ns, op.doc);
-        else if (op.op === 'update') updateInTxn(this.engine, op.ns, op.filter, op.update, { upsert: op.upsert, many: op.many });
-        else deleteInTxn(this.engine, op.ns, op.filter, !!op.many);
+        else if (op.op === 'update') {
+          const { matchedCount } = updateInTxn(this.engine, op.ns, op.filter, op.update, { upsert: op.upsert, many: op.many });
+          // Thrown inside the transaction, so everything written before it rolls back.
+          if (op.mustMatch && matchedCount === 0) throw new BatchConditionError(op.collection, op.filter);
+        }
+        else if (deleteInTxn(this.engine, op.ns, op.filter, !!op.many) === 0 && op.mustMatch) throw new BatchConditionError(op.collection, op.filter);
       }
     });
   }

@@ -1,6 +1,6 @@
 import { type ClientSession, type Db, MongoClient } from 'mongodb';
 import { assertCollectionName, assertTenantId } from '../guards.js';
-import type { BatchOp, Store, TenantStore } from '../port.js';
+import { BatchConditionError, type BatchOp, type Store, type TenantStore } from '../port.js';
 import { MongoStoreCollection } from './collection.js';
 import { physicalName } from './namespaces.js';
 
@@ -71,11 +71,12 @@ class MongoTenantStore implements TenantStore {
         const c = new MongoStoreCollection(this.db.collection(physicalName(this.tenant, op.collection)), this.tenant, session);
         if (op.op === 'insert') await c.insertOne(op.doc);
         else if (op.op === 'update') {
-          if (op.many) await c.updateMany(op.filter, op.update);
-          else await c.updateOne(op.filter, op.update, { upsert: op.upsert });
+          const { matchedCount } = op.many ? await c.updateMany(op.filter, op.update) : await c.updateOne(op.filter, op.update, { upsert: op.upsert });
+          // Inside a transaction this aborts it; without one, callers put the conditional update first so nothing precedes it.
+          if (op.mustMatch && matchedCount === 0) throw new BatchConditionError(op.collection, op.filter);
         } else if (op.op === 'delete') {
-          if (op.many) await c.deleteMany(op.filter);
-          else await c.deleteOne(op.filter);
+          const deleted = op.many ? await c.deleteMany(op.filter) : await c.deleteOne(op.filter);
+          if (op.mustMatch && deleted === 0) throw new BatchConditionError(op.collection, op.filter);
         } else throw new TypeError(`unknown batch operation ${JSON.stringify((op as { op: unknown }).op)}`);
       }
     };

@@ -6,7 +6,7 @@ import { renderTemplate } from '../templates.js';
 import type { ActionContext, ActionOutcome } from './types.js';
 
 export async function notify(action: WorkflowActionOf<'notify'>, ac: ActionContext): Promise<ActionOutcome> {
-  const users = await recipientUsers(ac.ctx.store, action.to, ac.record);
+  const users = await recipientUsers(ac.users, action.to, ac.record);
   const message = {
     'zh-CN': renderTemplate(action.message['zh-CN'], ac.data, ac.clock),
     en: renderTemplate(action.message.en, ac.data, ac.clock),

@@ -7,7 +7,7 @@ import type { ActionContext, ActionOutcome } from './types.js';
 
 export async function sendEmail(action: WorkflowActionOf<'sendEmail'>, ac: ActionContext): Promise<ActionOutcome> {
   const to = new Set<string>();
-  for (const r of action.to) for (const address of await recipientAddresses(ac.ctx.store, r, ac.record)) to.add(address.toLowerCase());
+  for (const r of action.to) for (const address of await recipientAddresses(ac.users, r, ac.record)) to.add(address.toLowerCase());
   if (to.size === 0) throw new Error('no recipient has an e-mail address');
   const mail = { to: [...to], subject: renderTemplate(action.subject, ac.data, ac.clock), text: renderTemplate(action.body, ac.data, ac.clock) };
   if (ac.dryRun) return { status: 'planned', detail: mail };

@@ -4,6 +4,7 @@ import type { RecordContext } from '../../records/context.js';
 import type { WorkflowDefinition } from '../../../schemas/index.js';
 import type { TemplateClock } from '../templates.js';
 import type { BatchOp } from '../../store/port.js';
+import type { UserCache } from '../userCache.js';
 
 export interface ActionContext {
   /** Acting as the system (channel 'workflow'), one level deeper than the save that fired the run. */
@@ -23,6 +24,8 @@ export interface ActionContext {
   dryRun: boolean;
   /** Who made the change that fired the run. */
   by: string | null;
+  /** Users read once per event (owners, managers, recipients). */
+  users: UserCache;
   /** Writes nothing later in the run depends on (notifications), committed with the run records in one batch. */
   deferred?: BatchOp[];
 }
