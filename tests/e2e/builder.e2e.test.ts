@@ -149,32 +149,46 @@ describe('builder', () => {
     await visible(formItem(admin, '客户来源').locator('.ant-form-item-required'));
   });
 
+  let accountId = '';
+
   it('publishes, and a rep cannot save an important account without 客户来源', async () => {
+    // One of rep1's accounts is graded 重要 by the admin (reps may not change the grading).
+    const rep = await apiAs(app!.url, REP);
+    const adminApi = await apiAs(app!.url, ADMIN);
+    const mine = await rep.call<{ items: { id: string; version: number }[] }>('GET', '/records/account?pageSize=1&sort=name');
+    accountId = mine.body.items[0].id;
+    const graded = await adminApi.call('PATCH', `/records/account/${accountId}`, { grading: 'important', industry: 'internet', version: mine.body.items[0].version });
+    expect(graded.status).toBe(200);
+
     await admin.getByRole('button', { name: /保存草稿/ }).click();
     await visible(admin.getByText('草稿已保存'));
     await admin.getByText('发布', { exact: true }).click();
     await visible(admin.getByText('校验通过，没有错误'));
+    // The diff against the published version lists the account entity and form as changed.
+    await visible(admin.locator('[data-diff="entity:account"]'));
+    await visible(admin.locator('[data-diff="form:accountDefault"]'));
     await admin.getByLabel('发布说明').fill('客户新增“客户来源”字段');
-    await admin.getByRole('button', { name: '发布', exact: true }).click();
+    await admin.getByRole('button', { name: /发布$/ }).click();
     await visible(admin.getByText(/已发布版本 \d+/));
 
-    const rep = await apiAs(app!.url, REP);
-    const refused = await rep.call<{ error: { details: { path: string }[] } }>('POST', '/records/account', { name: `E2E 重要客户 ${Date.now()}`, grading: 'important' });
+    // The server enforces the form's rule too.
+    const current = await rep.call<{ version: number }>('GET', `/records/account/${accountId}`);
+    const refused = await rep.call<{ error: { details: { path: string }[] } }>('PATCH', `/records/account/${accountId}`, { phone: '010-12345678', version: current.body.version });
     expect(refused.status).toBe(422);
     expect(refused.body.error.details.map((d) => d.path)).toContain('/leadSource');
 
     const page = await laptopPage();
     await signIn(page, app!.url, REP);
-    await page.goto(`${app!.url}/app/demo/account/new`);
-    await page.getByLabel('客户名称', { exact: true }).fill(`E2E 重要客户 ${Date.now()}`);
-    await pickOption(page, '客户分级', '重要');
-    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.goto(`${app!.url}/app/demo/account/${accountId}`);
+    await visible(formItem(page, '客户来源').locator('.ant-form-item-required'));
+    await page.getByLabel('电话', { exact: true }).fill('010-12345678');
+    await page.getByRole('button', { name: '保存' }).click();
     await visible(formItem(page, '客户来源').locator('.ant-form-item-explain-error'));
-    expect(page.url()).toMatch(/\/account\/new$/);
     await pickOption(page, '客户来源', '展会');
-    await pickOption(page, '行业', '互联网').catch(() => undefined); // the template also requires an industry for important accounts
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    await page.waitForURL(/\/account\/(?!new)[^/]+$/);
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('已保存'));
+    const saved = await rep.call<{ leadSource: string }>('GET', `/records/account/${accountId}`);
+    expect(saved.body.leadSource).toBe('fair');
     await page.context().close();
   });
 
@@ -189,8 +203,14 @@ describe('builder', () => {
     await visible(admin.getByText(`已回滚到版本 ${previous.version}`));
     const now = await api.call<{ version: number; published: { kind: string; name: string; fields?: { name: string }[] }[] }>('GET', '/definitions');
     expect(now.body.version).toBe(latest.version + 1);
-    const account = now.body.published.find((d) => d.kind === 'entity' && d.name === 'account');
-    expect(account?.fields?.some((f) => f.name === 'leadSource')).toBe(false);
+    const account = now.body.published.find((d) => d.kind === 'entity' && d.name === 'account') as { fields?: { name: string; archived?: boolean }[] } | undefined;
+    // The rollback keeps a field added since (its data may exist) but archives it: it leaves forms and validation.
+    expect(account?.fields?.find((f) => f.name === 'leadSource')).toMatchObject({ archived: true });
+    // The rule left with the field: an important account saves without it again, and the stored value is kept.
+    const rep = await apiAs(app!.url, REP);
+    const current = await rep.call<{ version: number; leadSource?: string }>('GET', `/records/account/${accountId}`);
+    const saved = await rep.call('PATCH', `/records/account/${accountId}`, { phone: '010-87654321', version: current.body.version });
+    expect(saved.status).toBe(200);
   });
 
   it('refuses a publish based on a stale version and says which version is newer', async () => {
@@ -205,7 +225,7 @@ describe('builder', () => {
     expect(published.status).toBe(201);
     await admin.getByText('发布', { exact: true }).click();
     await visible(admin.getByText('校验通过，没有错误'));
-    await admin.getByRole('button', { name: '发布', exact: true }).click();
+    await admin.getByRole('button', { name: /发布$/ }).click();
     await visible(admin.getByText(`其他人已发布版本 ${published.body.version}`, { exact: false }));
   });
 });
