@@ -6,17 +6,19 @@ import { useDesignerText } from '../i18n.js';
 import { sectionContainer } from './dndIds.js';
 import { SortableField } from './SortableField.js';
 import type { FieldInfo } from './fieldInfo.js';
+import type { Issue } from '../model/issues.js';
 
 interface Props {
   section: FormSection;
   fields: string[];
   info: (name: string) => FieldInfo;
   selection: { field?: string; section?: string };
+  issues: readonly Issue[];
   onSelectSection(): void;
   onSelectField(name: string): void;
 }
 
-export function SectionContainer({ section, fields, info, selection, onSelectSection, onSelectField }: Props) {
+export function SectionContainer({ section, fields, info, selection, issues, onSelectSection, onSelectField }: Props) {
   const { t, locale } = useDesignerText();
   const id = sectionContainer(section.id);
   const { setNodeRef, isOver } = useDroppable({ id });
@@ -28,6 +30,7 @@ export function SectionContainer({ section, fields, info, selection, onSelectSec
       <div className="sd-section-head" onClick={onSelectSection} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onSelectSection()}>
         {section.label[locale]} <span style={{ fontWeight: 400, color: '#8c8c8c', fontSize: 12 }}>{columns} × · {section.id}</span>
       </div>
+      {issues.map((i) => <div key={i.path} className="sd-issue" role="alert"><code>{i.path}</code> {i.message}</div>)}
       {section.relatedList ? (
         <div className="sd-section-empty">{section.relatedList.label?.[locale] ?? section.relatedList.entity}</div>
       ) : (

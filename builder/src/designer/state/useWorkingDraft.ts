@@ -7,6 +7,7 @@ import { useCallback, useReducer } from 'react';
 import { changedSince, isDirty, overlay, type DefinitionSet } from '../model/definitionSet.js';
 import { commit, redo, startHistory, undo, type History } from '../model/history.js';
 import type { DefinitionsAnswer, DefinitionsApi } from '../api.js';
+import { ApiError } from '../../api/http.js';
 
 export interface DraftState {
   /** The published version the drafts are based on (expectedBase of a publish). */
@@ -17,7 +18,7 @@ export interface DraftState {
   history: History<DefinitionSet>;
 }
 
-type Action =
+export type DraftAction =
   | { type: 'loaded'; answer: DefinitionsAnswer }
   | { type: 'edit'; change: (set: DefinitionSet) => DefinitionSet }
   | { type: 'undo' }
@@ -29,7 +30,7 @@ export function fromAnswer(answer: DefinitionsAnswer): DraftState {
   return { base: answer.version, published: answer.published, saved: set, history: startHistory<DefinitionSet>(set) };
 }
 
-function reducer(state: DraftState, action: Action): DraftState {
+export function draftReducer(state: DraftState, action: DraftAction): DraftState {
   switch (action.type) {
     case 'loaded':
       return fromAnswer(action.answer);
@@ -45,14 +46,23 @@ function reducer(state: DraftState, action: Action): DraftState {
 }
 
 export function useWorkingDraft(initial: DefinitionsAnswer, api: DefinitionsApi) {
-  const [state, dispatch] = useReducer(reducer, initial, fromAnswer);
+  const [state, dispatch] = useReducer(draftReducer, initial, fromAnswer);
   const set = state.history.present;
   const edit = useCallback((change: (set: DefinitionSet) => DefinitionSet) => dispatch({ type: 'edit', change }), []);
 
   /** PUTs every changed definition; the server checks each against its schema (422 with details). */
   const save = useCallback(async () => {
     const snapshot = set;
-    for (const def of changedSince(snapshot, state.saved)) await api.saveDraft(def);
+    for (const def of changedSince(snapshot, state.saved)) {
+      try {
+        await api.saveDraft(def);
+      } catch (e) {
+        // The server's paths are inside the definition; the designer's are `/kind/name/...`, as validation gives them.
+        if (!(e instanceof ApiError)) throw e;
+        const at = (path: string | undefined) => `/${def.kind}/${def.name}${!path || path === '/' ? '' : path}`;
+        throw new ApiError(e.status, e.code, `${def.kind} ${def.name}: ${e.message}`, e.details.map((d) => ({ ...d, path: at(d.path) })));
+      }
+    }
     dispatch({ type: 'saved', set: snapshot });
   }, [api, set, state.saved]);
 
