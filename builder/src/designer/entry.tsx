@@ -2,7 +2,7 @@
  * The only piece of the designer in the reps' app bundle: the route match, the
  * admin's menu item, and a lazy import so the designer is a chunk of its own.
  */
-import { ToolOutlined } from '@ant-design/icons';
+import { AppstoreOutlined } from '@ant-design/icons';
 import { lazy, Suspense } from 'react';
 import type { UiLocale } from '../../../runtime/ui/types.js';
 import { matchPath, navigate } from '../router.js';
@@ -19,4 +19,4 @@ export function BuilderEntry({ tenant }: { tenant: string }) {
 
 /** "设计器 / Builder" in the user menu, for admins only. */
 export const builderMenuItem = (isAdmin: boolean, locale: UiLocale) =>
-  isAdmin ? [{ key: 'builder', icon: <ToolOutlined />, label: locale === 'en' ? 'Builder' : '设计器' }] : [];
+  isAdmin ? [{ key: 'builder', icon: <AppstoreOutlined />, label: locale === 'en' ? 'Builder' : '设计器' }] : [];

@@ -1,5 +1,5 @@
 /** Archived fields keep their data; Restore brings one back (it can then be placed on forms again). */
-import { Button, Collapse, Empty, List } from 'antd';
+import { Button, Typography } from 'antd';
 import type { EntityDefinition } from '../../../../schemas/entity.js';
 import { localize } from '../../../../runtime/ui/labels.js';
 import { useDesignerText } from '../i18n.js';
@@ -11,16 +11,15 @@ export function ArchivedFields({ entity }: { entity: EntityDefinition }) {
   const { change } = useEntityEdit(entity.name);
   const archived = archivedFields(entity);
   return (
-    <Collapse style={{ marginTop: 12 }} size="small" items={[{
-      key: 'archived',
-      label: `${t('archivedFields')} (${archived.length})`,
-      children: archived.length === 0 ? <Empty description={t('noArchived')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
-        <List size="small" header={t('archivedHelp')} dataSource={archived} renderItem={(f) => (
-          <List.Item actions={[<Button key="restore" size="small" onClick={() => change((e) => restoreField(e, f.name))}>{t('restore')}</Button>]}>
-            {localize(f.label, locale, f.name)} <code>{f.name}</code>
-          </List.Item>
-        )} />
-      ),
-    }]} />
+    <details className="sd-section" style={{ marginTop: 12 }} data-testid="archived-fields">
+      <summary style={{ cursor: 'pointer', fontWeight: 600 }}>{t('archivedFields')} ({archived.length})</summary>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>{archived.length ? t('archivedHelp') : t('noArchived')}</Typography.Paragraph>
+      {archived.map((f) => (
+        <div key={f.name} className="sd-field-row" data-archived={f.name}>
+          <span className="sd-grow">{localize(f.label, locale, f.name)} <code>{f.name}</code></span>
+          <Button size="small" onClick={() => change((e) => restoreField(e, f.name))}>{t('restore')}</Button>
+        </div>
+      ))}
+    </details>
   );
 }

@@ -1,5 +1,6 @@
 /** The default value, with an input that fits the field's type (so the server's schema accepts it). */
-import { Checkbox, Select } from 'antd';
+import { Select } from 'antd';
+import { Toggle } from '../controls/Toggle.js';
 import type { FieldDefinition } from '../../../../schemas/entity.js';
 import { CommitInput, CommitNumber } from '../controls/CommitInput.js';
 import { Labeled } from '../controls/Labeled.js';
@@ -28,7 +29,7 @@ export function DefaultInput({ field, patch }: { field: FieldDefinition; patch(p
         </Labeled>
       );
     case 'user':
-      return <Checkbox style={{ marginBottom: 10 }} checked={field.default === 'currentUser'} onChange={(e) => patch({ default: e.target.checked ? 'currentUser' : undefined })}>{t('defaultCurrentUser')}</Checkbox>;
+      return <Toggle checked={field.default === 'currentUser'} onChange={(on) => patch({ default: on ? 'currentUser' : undefined })}>{t('defaultCurrentUser')}</Toggle>;
     case 'date': case 'datetime':
       return <Labeled id="fe-default" label={label} extra={field.type === 'date' ? 'today, today+7, 2026-01-31' : 'now'}>
         <CommitInput id="fe-default" value={field.default} onCommit={(v) => patch({ default: v || undefined })} /></Labeled>;

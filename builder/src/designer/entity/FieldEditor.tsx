@@ -1,5 +1,6 @@
 /** The selected field's properties: labels, API name (fixed once published), type, flags, help text, type-specific settings. */
-import { Alert, Checkbox, Select, Space, Typography } from 'antd';
+import { Alert, Select, Space, Typography } from 'antd';
+import { Toggle } from '../controls/Toggle.js';
 import type { FieldType } from '../../../../schemas/entity.js';
 import { CommitInput } from '../controls/CommitInput.js';
 import { Labeled } from '../controls/Labeled.js';
@@ -45,9 +46,9 @@ export function FieldEditor({ entityName, fieldName }: { entityName: string; fie
           options={FIELD_TYPES.map((ft) => ({ value: ft, label: fieldTypeName(locale, ft) }))} />
       </Labeled>
       <Space wrap style={{ marginBottom: 10 }}>
-        <Checkbox checked={field.required === true} onChange={(e) => patch({ required: e.target.checked || undefined })}>{t('required')}</Checkbox>
-        {supports(field.type, 'unique') && <Checkbox checked={field.unique === true} onChange={(e) => patch({ unique: e.target.checked || undefined })}>{t('unique')}</Checkbox>}
-        <Checkbox checked={field.readOnly === true} onChange={(e) => patch({ readOnly: e.target.checked || undefined })}>{t('readOnly')}</Checkbox>
+        <Toggle checked={field.required === true} onChange={(on) => patch({ required: on || undefined })}>{t('required')}</Toggle>
+        {supports(field.type, 'unique') && <Toggle checked={field.unique === true} onChange={(on) => patch({ unique: on || undefined })}>{t('unique')}</Toggle>}
+        <Toggle checked={field.readOnly === true} onChange={(on) => patch({ readOnly: on || undefined })}>{t('readOnly')}</Toggle>
       </Space>
       <TypeProperties entity={entity} field={field} patch={patch} />
       <Labeled id="fe-hzh" label={t('helpTextZh')}><CommitInput id="fe-hzh" multiline value={field.helpText?.['zh-CN']} onCommit={(v) => help('zh-CN', v)} /></Labeled>

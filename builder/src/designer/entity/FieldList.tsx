@@ -1,6 +1,6 @@
 /** The entity's active fields in order: select one to edit, move it, or delete it (archive when published). */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Tag, Tooltip } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Tag } from 'antd';
 import type { EntityDefinition } from '../../../../schemas/entity.js';
 import { localize } from '../../../../runtime/ui/labels.js';
 import { fieldTypeName, useDesignerText } from '../i18n.js';
@@ -35,14 +35,10 @@ export function FieldList({ entity }: { entity: EntityDefinition }) {
             {entity.titleField === f.name && <Tag color="blue">{t('titleField')}</Tag>}
             {f.required && <Tag color="red">{t('required')}</Tag>}
             {!published.has(f.name) && <Tag color="gold">{t('draft')}</Tag>}
-            <Tooltip title={t('moveUp')}>
-              <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`${t('moveUp')} ${label}`} disabled={i === 0}
-                onClick={(e) => { e.stopPropagation(); change((en) => moveField(en, f.name, positionOf(fields[i - 1].name))); }} />
-            </Tooltip>
-            <Tooltip title={t('moveDown')}>
-              <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={`${t('moveDown')} ${label}`} disabled={i === fields.length - 1}
-                onClick={(e) => { e.stopPropagation(); change((en) => moveField(en, f.name, positionOf(fields[i + 1].name))); }} />
-            </Tooltip>
+            <Button size="small" type="text" title={t('moveUp')} aria-label={`${t('moveUp')} ${label}`} disabled={i === 0}
+              onClick={(e) => { e.stopPropagation(); change((en) => moveField(en, f.name, positionOf(fields[i - 1].name))); }}>↑</Button>
+            <Button size="small" type="text" title={t('moveDown')} aria-label={`${t('moveDown')} ${label}`} disabled={i === fields.length - 1}
+              onClick={(e) => { e.stopPropagation(); change((en) => moveField(en, f.name, positionOf(fields[i + 1].name))); }}>↓</Button>
             <Popconfirm title={published.has(f.name) ? t('confirmArchive') : t('confirmRemove')} okText={t('ok')} cancelText={t('cancel')}
               onConfirm={() => editSet((set) => deleteFieldInSet(set, entity.name, f.name, published))}>
               <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t('delete')} ${label}`} disabled={entity.titleField === f.name}

@@ -1,5 +1,5 @@
 /** A select's options: value, Chinese and English labels, colour, order; problems shown at the row. */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import { CommitInput } from '../controls/CommitInput.js';
 import { useDesignerText } from '../i18n.js';
@@ -19,8 +19,8 @@ export function OptionEditor({ options, onChange }: { options: readonly SelectOp
               onCommit={(v) => onChange(updateOption(options, i, { value: v.trim() }))} />
             <input type="color" aria-label={`${t('color')} ${i + 1}`} value={o.color ?? '#d9d9d9'} style={{ width: 32, height: 30, border: 0, padding: 0, background: 'none' }}
               onChange={(e) => onChange(updateOption(options, i, { color: e.target.value }))} />
-            <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`${t('moveUp')} ${i + 1}`} disabled={i === 0} onClick={() => onChange(moveOption(options, i, i - 1))} />
-            <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={`${t('moveDown')} ${i + 1}`} disabled={i === options.length - 1} onClick={() => onChange(moveOption(options, i, i + 1))} />
+            <Button size="small" type="text" title={t('moveUp')} aria-label={`${t('moveUp')} ${i + 1}`} disabled={i === 0} onClick={() => onChange(moveOption(options, i, i - 1))}>↑</Button>
+            <Button size="small" type="text" title={t('moveDown')} aria-label={`${t('moveDown')} ${i + 1}`} disabled={i === options.length - 1} onClick={() => onChange(moveOption(options, i, i + 1))}>↓</Button>
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t('delete')} ${i + 1}`} disabled={options.length <= 1} onClick={() => onChange(removeOption(options, i))} />
           </div>
           <div style={{ display: 'flex', gap: 4, marginTop: 4 }}>

@@ -1,5 +1,6 @@
 /** The settings only some field types have: default, limits, pattern, options, lookup target, formula, roll-up, numbering, files. */
-import { Checkbox, Select } from 'antd';
+import { Select } from 'antd';
+import { Toggle } from '../controls/Toggle.js';
 import type { EntityDefinition, FieldDefinition } from '../../../../schemas/entity.js';
 import { localize } from '../../../../runtime/ui/labels.js';
 import { CommitInput, CommitNumber } from '../controls/CommitInput.js';
@@ -78,7 +79,7 @@ export function TypeProperties({ entity, field, patch }: Props) {
       )}
       {field.type === 'file' && (
         <>
-          <Checkbox style={{ marginBottom: 8 }} checked={field.multiple === true} onChange={(e) => patch({ multiple: e.target.checked || undefined })}>{t('multiple')}</Checkbox>
+          <Toggle checked={field.multiple === true} onChange={(on) => patch({ multiple: on || undefined })}>{t('multiple')}</Toggle>
           <Labeled id="fe-size" label={t('maxSizeMb')}><CommitNumber id="fe-size" min={0.1} max={1024} value={field.maxSizeMb} onCommit={(v) => patch({ maxSizeMb: v })} /></Labeled>
         </>
       )}

@@ -1,5 +1,4 @@
 /** One test: a field of the entity, an operator that fits its type, and a value typed by the field. */
-import { CloseOutlined } from '@ant-design/icons';
 import { Button, Select } from 'antd';
 import type { FieldDefinition } from '../../../../schemas/entity.js';
 import type { ConditionOperator, FactCondition } from '../../../../schemas/conditions.js';
@@ -30,7 +29,7 @@ export function ConditionRow({ condition, fields, onChange, onRemove }: Props) {
       {shape !== 'none' && (
         <ValueInput field={field} list={shape === 'list'} value={condition.value} onChange={(value) => onChange({ ...condition, value })} />
       )}
-      <Button size="small" type="text" icon={<CloseOutlined />} aria-label={t('removeCondition')} onClick={onRemove} />
+      <Button size="small" type="text" title={t('removeCondition')} aria-label={t('removeCondition')} onClick={onRemove}>✕</Button>
     </div>
   );
 }

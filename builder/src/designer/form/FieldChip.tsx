@@ -1,5 +1,4 @@
 /** How a field looks on the canvas, in the palette and under the pointer while dragged. */
-import { HolderOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { forwardRef, type HTMLAttributes } from 'react';
 
@@ -15,7 +14,7 @@ interface Props extends HTMLAttributes<HTMLDivElement> {
 export const FieldChip = forwardRef<HTMLDivElement, Props>(function FieldChip({ label, typeName, required, hasRules, selected, palette, className, ...rest }, ref) {
   return (
     <div ref={ref} className={`${palette ? 'sd-palette-item' : 'sd-canvas-field'} ${className ?? ''}`} aria-selected={selected} {...rest}>
-      <HolderOutlined style={{ color: '#8c8c8c' }} />
+      <span aria-hidden style={{ color: '#8c8c8c' }}>⠿</span>
       <span className="sd-grow">{required && <span style={{ color: '#ff4d4f' }}>* </span>}{label}</span>
       {hasRules && <Tag color="purple" style={{ marginInlineEnd: 0 }}>ƒ</Tag>}
       <Tag style={{ marginInlineEnd: 0 }}>{typeName}</Tag>

@@ -1,5 +1,5 @@
 /** A placed field: how many columns it spans, taking it off the form, and its visible / required / read-only rules. */
-import { Button, Divider, Select, Typography } from 'antd';
+import { Button, Select, Typography } from 'antd';
 import { localize } from '../../../../runtime/ui/labels.js';
 import { Labeled } from '../controls/Labeled.js';
 import { useDesignerText } from '../i18n.js';
@@ -27,7 +27,7 @@ export function FieldProperties({ formName, field }: { formName: string; field: 
           <Button onClick={() => change((f) => unplaceField(f, field))}>{t('removeFromForm')}</Button>
         </>
       )}
-      <Divider style={{ margin: '12px 0' }}>{t('rules')}</Divider>
+      <div className="sd-pane-title" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 10, marginTop: 12 }}>{t('rules')}</div>
       {EFFECTS.map((effect) => <RuleEditor key={effect} formName={formName} field={field} effect={effect} />)}
     </div>
   );

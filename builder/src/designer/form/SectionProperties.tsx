@@ -1,6 +1,7 @@
 /** A section's label in both languages, its columns, tab and collapsed state; move or delete it. */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Select, Space, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Button, Select, Space, Typography } from 'antd';
+import { Toggle } from '../controls/Toggle.js';
 import { CommitInput } from '../controls/CommitInput.js';
 import { Labeled } from '../controls/Labeled.js';
 import { useDesignerText } from '../i18n.js';
@@ -30,10 +31,10 @@ export function SectionProperties({ formName, sectionId, onDeleted }: { formName
             options={(form.tabs ?? []).map((tab) => ({ value: tab.id, label: tab.label[locale] }))} />
         </Labeled>
       )}
-      <Checkbox style={{ marginBottom: 10 }} checked={section.collapsed === true} onChange={(e) => set({ collapsed: e.target.checked || undefined })}>{t('collapsed')}</Checkbox>
+      <Toggle checked={section.collapsed === true} onChange={(on) => set({ collapsed: on || undefined })}>{t('collapsed')}</Toggle>
       <Space wrap>
-        <Button icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => change((f) => moveSection(f, sectionId, index - 1))}>{t('moveUp')}</Button>
-        <Button icon={<ArrowDownOutlined />} disabled={index === form.sections.length - 1} onClick={() => change((f) => moveSection(f, sectionId, index + 1))}>{t('moveDown')}</Button>
+        <Button disabled={index === 0} onClick={() => change((f) => moveSection(f, sectionId, index - 1))}>↑ {t('moveUp')}</Button>
+        <Button disabled={index === form.sections.length - 1} onClick={() => change((f) => moveSection(f, sectionId, index + 1))}>↓ {t('moveDown')}</Button>
         <Button danger icon={<DeleteOutlined />} disabled={form.sections.length <= 1} onClick={() => { change((f) => removeSection(f, sectionId)); onDeleted(); }}>{t('deleteSection')}</Button>
       </Space>
     </div>

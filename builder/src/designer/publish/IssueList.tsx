@@ -1,5 +1,5 @@
 /** Validation errors with their paths; clicking one opens the item it is about. */
-import { Alert, List, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import { useDesignerText } from '../i18n.js';
 import { formNamed } from '../model/definitionSet.js';
 import { targetOf, type Issue } from '../model/issues.js';
@@ -23,11 +23,17 @@ export function IssueList({ issues }: { issues: readonly Issue[] }) {
   };
 
   return (
-    <List size="small" bordered header={<Typography.Text type="danger">{t('issues', { count: issues.length })}</Typography.Text>} dataSource={[...issues]}
-      renderItem={(issue) => (
-        <List.Item style={{ cursor: 'pointer' }} onClick={() => open(issue)} data-issue-path={issue.path}>
-          <span><code>{issue.path}</code> {issue.message}</span>
-        </List.Item>
-      )} />
+    <div>
+      <Typography.Text type="danger">{t('issues', { count: issues.length })}</Typography.Text>
+      <ul style={{ listStyle: 'none', padding: 0, margin: '6px 0 0' }}>
+        {issues.map((issue, i) => (
+          <li key={i}>
+            <button type="button" className="sd-field-row" style={{ width: '100%', textAlign: 'left' }} onClick={() => open(issue)} data-issue-path={issue.path}>
+              <span className="sd-grow"><code>{issue.path}</code> {issue.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Safe publish: validate → compare with the published version → data impact → publish with a message. */
-import { CloudUploadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Input, Space, Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/http.js';
@@ -71,7 +71,7 @@ export function PublishArea({ save }: { save(): Promise<boolean> }) {
         <Input.TextArea aria-label={t('publishMessage')} placeholder={t('publishMessagePlaceholder')} maxLength={500} value={text}
           onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 2 }} style={{ marginBottom: 8 }} />
         {!valid && check.validation.state === 'done' && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('publishBlocked')} />}
-        <Button type="primary" icon={<CloudUploadOutlined />} loading={publishing} disabled={!valid} onClick={() => void publish()}>
+        <Button type="primary" loading={publishing} disabled={!valid} onClick={() => void publish()}>
           {publishing ? t('publishing') : t('publishNow')}
         </Button>
       </Card>

@@ -1,6 +1,6 @@
 /** Areas of the builder, undo/redo, save with the unsaved state, language, and the way back to the app. */
-import { ArrowLeftOutlined, RedoOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { Badge, Button, Segmented, Tooltip } from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import { Badge, Button, Segmented } from 'antd';
 import { useState } from 'react';
 import { tenantHome } from '../../auth/paths.js';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
@@ -28,7 +28,7 @@ export function BuilderHeader({ tenant, onSave, onLeave }: Props) {
 
   return (
     <header className="sd-header">
-      <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => onLeave(tenantHome(tenant))}>{t('backToApp')}</Button>
+      <Button type="text" onClick={() => onLeave(tenantHome(tenant))}>← {t('backToApp')}</Button>
       <span className="sd-brand">{t('builder')} · {tenant}</span>
       <Segmented<Area>
         value={selection.area}
@@ -41,12 +41,8 @@ export function BuilderHeader({ tenant, onSave, onLeave }: Props) {
         ]}
       />
       <div className="sd-header-right">
-        <Tooltip title={`${t('undo')} (${mod}Z)`}>
-          <Button icon={<UndoOutlined />} aria-label={t('undo')} disabled={!draft.canUndo} onClick={draft.undo} />
-        </Tooltip>
-        <Tooltip title={`${t('redo')} (${mod}Shift+Z)`}>
-          <Button icon={<RedoOutlined />} aria-label={t('redo')} disabled={!draft.canRedo} onClick={draft.redo} />
-        </Tooltip>
+        <Button title={`${t('undo')} (${mod}Z)`} aria-label={t('undo')} disabled={!draft.canUndo} onClick={draft.undo}>↶</Button>
+        <Button title={`${t('redo')} (${mod}Shift+Z)`} aria-label={t('redo')} disabled={!draft.canRedo} onClick={draft.redo}>↷</Button>
         <Badge dot={draft.dirty} title={draft.dirty ? t('unsaved') : t('allSaved')}>
           <Button type="primary" icon={<SaveOutlined />} loading={saving} disabled={!draft.dirty} onClick={() => void save()}>
             {saving ? t('saving') : t('save')}
