@@ -4,7 +4,9 @@ import { asDefinition, changedSince, formNamed, isDirty, overlay, upsert } from 
 import { addField } from '../../builder/src/designer/model/entity.js';
 import { deleteFieldInSet } from '../../builder/src/designer/model/fieldRemoval.js';
 import { newField } from '../../builder/src/designer/model/fieldTypes.js';
-import { addSection, addTab, placeField, removeSection, setSpan, tabsOf, unplacedFields, unplaceField } from '../../builder/src/designer/model/form.js';
+import { addSection, addTab, placeField, removeSection, renameTab, setSpan, tabsOf, unplacedFields, unplaceField } from '../../builder/src/designer/model/form.js';
+import { renameFieldInSet } from '../../builder/src/designer/model/fieldRename.js';
+import { setRule } from '../../builder/src/designer/model/rules.js';
 import { commit, redo, startHistory, undo } from '../../builder/src/designer/model/history.js';
 import { targetOf } from '../../builder/src/designer/model/issues.js';
 import { account, accountForm } from './fixtures.js';
@@ -81,5 +83,26 @@ describe('working draft', () => {
     expect(targetOf('/form/accountDefault/sections/1/fields/0/field', set)).toMatchObject({ section: 'contactInfo', field: 'phone' });
     expect(targetOf('/form/accountDefault/rules/0/when/fact', set)).toMatchObject({ field: 'industry' });
     expect(targetOf('/', set)).toBeNull();
+  });
+});
+
+describe('renaming and tabs', () => {
+  it('renames an unpublished field in its forms and rules too; a published one is refused', () => {
+    const entity = addField(account(), newField('select', 'sourc', label, { firstEntity: 'account' }));
+    let form = placeField(accountForm(), 'sourc', 'basic', 0);
+    form = setRule(form, 'website', 'visible', { any: [{ fact: 'sourc', operator: 'equal', value: 'option1' }] });
+    const published = new Set(account().fields.map((f) => f.name));
+    const next = renameFieldInSet([asDefinition(entity), asDefinition(form)], 'account', 'sourc', 'leadSource', published);
+    const renamed = formNamed(next, 'accountDefault')!;
+    expect(renamed.sections[0].fields[0]).toEqual({ field: 'leadSource' });
+    expect(renamed.rules?.at(-1)?.when).toEqual({ any: [{ fact: 'leadSource', operator: 'equal', value: 'option1' }] });
+    expect(validateDefinition(renamed)).toEqual([]);
+    expect(() => renameFieldInSet(next, 'account', 'grading', 'level', published)).toThrow(/fixed/);
+  });
+
+  it('renames a tab', () => {
+    const form = renameTab(accountForm(), 'related', { 'zh-CN': '关联', en: 'Linked' });
+    expect(form.tabs?.[1].label.en).toBe('Linked');
+    expect(form.tabs?.[0]).toEqual(accountForm().tabs?.[0]);
   });
 });

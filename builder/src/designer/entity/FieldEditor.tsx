@@ -1,5 +1,7 @@
 /** The selected field's properties: labels, API name (fixed once published), type, flags, help text, type-specific settings. */
-import { Alert, Select, Space, Typography } from 'antd';
+import { Alert, App, Select, Space, Typography } from 'antd';
+import { renameFieldInSet } from '../model/fieldRename.js';
+import { useEntityEdit } from '../state/useEntityEdit.js';
 import { Toggle } from '../controls/Toggle.js';
 import type { FieldType } from '../../../../schemas/entity.js';
 import { CommitInput } from '../controls/CommitInput.js';
@@ -15,7 +17,9 @@ import { useFieldEdit } from './useFieldEdit.js';
 
 export function FieldEditor({ entityName, fieldName }: { entityName: string; fieldName: string }) {
   const { t, locale } = useDesignerText();
-  const { draft, issues, select } = useDesigner();
+  const { draft, issues, select, publishedFields } = useDesigner();
+  const { editSet } = useEntityEdit(entityName);
+  const { message } = App.useApp();
   const { entity, field, published, replace, patch } = useFieldEdit(entityName, fieldName);
   if (!entity || !field) return null;
   const problems = issuesAt(issues, draft.set, 'entity', entityName, fieldName);
@@ -26,8 +30,9 @@ export function FieldEditor({ entityName, fieldName }: { entityName: string; fie
     patch({ helpText: next['zh-CN'] || next.en ? JSON.parse(JSON.stringify(next)) : undefined });
   };
   const rename = (v: string) => {
-    if (!isApiName(v)) return;
-    replace({ ...field, name: v });
+    if (!isApiName(v) || v === fieldName) return;
+    if (entity.fields.some((f) => f.name === v)) return void message.error(t('apiNameTaken'));
+    editSet((set) => renameFieldInSet(set, entityName, fieldName, v, publishedFields(entityName)));
     select({ area: 'entities', entity: entityName, field: v });
   };
 

@@ -5,7 +5,7 @@ import { Toggle } from '../controls/Toggle.js';
 import { CommitInput } from '../controls/CommitInput.js';
 import { Labeled } from '../controls/Labeled.js';
 import { useDesignerText } from '../i18n.js';
-import { moveSection, removeSection, updateSection } from '../model/form.js';
+import { moveSection, removeSection, renameTab, updateSection } from '../model/form.js';
 import { useFormEdit } from './useFormEdit.js';
 
 export function SectionProperties({ formName, sectionId, onDeleted }: { formName: string; sectionId: string; onDeleted(): void }) {
@@ -16,6 +16,9 @@ export function SectionProperties({ formName, sectionId, onDeleted }: { formName
   if (!form || !section) return null;
   const set = (patch: Parameters<typeof updateSection>[2]) => change((f) => updateSection(f, sectionId, patch));
   const label = (lang: 'zh-CN' | 'en', v: string) => v.trim() && set({ label: { ...section.label, [lang]: v.trim() } });
+  // The section's tab (sections without one show on the first), renamed here since tabs have no other place on the canvas.
+  const tab = form.tabs?.find((x) => x.id === section.tab) ?? form.tabs?.[0];
+  const tabLabel = (lang: 'zh-CN' | 'en', v: string) => v.trim() && tab && change((f) => renameTab(f, tab.id, { ...tab.label, [lang]: v.trim() }));
   return (
     <div>
       <Typography.Title level={5} style={{ marginTop: 0 }}>{section.label[locale]}</Typography.Title>
@@ -30,6 +33,12 @@ export function SectionProperties({ formName, sectionId, onDeleted }: { formName
           <Select id="sp-tab" style={{ width: '100%' }} value={section.tab ?? form.tabs?.[0]?.id} onChange={(tab) => set({ tab })}
             options={(form.tabs ?? []).map((tab) => ({ value: tab.id, label: tab.label[locale] }))} />
         </Labeled>
+      )}
+      {tab && (
+        <>
+          <Labeled id="sp-tzh" label={`${t('tab')} · ${t('labelZh')}`}><CommitInput id="sp-tzh" value={tab.label['zh-CN']} onCommit={(v) => tabLabel('zh-CN', v)} /></Labeled>
+          <Labeled id="sp-ten" label={`${t('tab')} · ${t('labelEn')}`}><CommitInput id="sp-ten" value={tab.label.en} onCommit={(v) => tabLabel('en', v)} /></Labeled>
+        </>
       )}
       <Toggle checked={section.collapsed === true} onChange={(on) => set({ collapsed: on || undefined })}>{t('collapsed')}</Toggle>
       <Space wrap>

@@ -122,3 +122,7 @@ export function tabsOf(form: FormDefinition): { id: string; label?: Localized; s
     sections: form.sections.filter((s) => s.tab === tab.id || (i === 0 && (!s.tab || !tabs.some((t) => t.id === s.tab)))),
   }));
 }
+
+export function renameTab(form: FormDefinition, id: string, label: Localized): FormDefinition {
+  return { ...form, tabs: (form.tabs ?? []).map((t) => (t.id === id ? { ...t, label } : t)) };
+}
