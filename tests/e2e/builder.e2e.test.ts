@@ -228,4 +228,23 @@ describe('builder', () => {
     await admin.getByRole('button', { name: /发布$/ }).click();
     await visible(admin.getByText(`其他人已发布版本 ${published.body.version}`, { exact: false }));
   });
+
+  it('guards unsaved changes when leaving, and speaks English on request', async () => {
+    await admin.getByText('对象', { exact: true }).click();
+    await admin.locator('.sd-field-row[data-field="website"]').click();
+    await fillAndLeave(admin.getByLabel('中文名称', { exact: true }), '公司网址');
+    await visible(admin.locator('.ant-badge-dot'));
+    // Leaving asks first; staying keeps the edit.
+    admin.once('dialog', (d) => void d.dismiss());
+    await admin.getByRole('button', { name: /返回应用/ }).click();
+    expect(new URL(admin.url()).pathname).toBe('/builder/demo');
+    await visible(admin.locator('.sd-field-row[data-field="website"]').getByText('公司网址'));
+
+    await admin.getByText('English', { exact: true }).click();
+    await visible(admin.getByText('Entities', { exact: true }));
+    await visible(admin.getByRole('button', { name: /Save draft/ }));
+    admin.once('dialog', (d) => void d.accept());
+    await admin.getByRole('button', { name: /Back to app/ }).click();
+    await admin.waitForURL(/\/app\/demo/);
+  });
 });
