@@ -12,11 +12,11 @@ import { useDesignerText } from '../i18n.js';
 import { sampleRecord } from '../model/formula.js';
 
 export function FormPreview({ entity, form, searchLookup }: { entity: EntityDefinition; form: FormDefinition; searchLookup: SearchLookup }) {
-  const { t } = useDesignerText();
+  const { t, locale } = useDesignerText();
   const { message } = App.useApp();
   const [instance] = Form.useForm();
   // Lookups, users and files have no sample; everything else starts filled so rules have something to act on.
-  const sample = useMemo(() => sampleRecord(entity), [entity]);
+  const sample = useMemo(() => sampleRecord(entity, new Date(), locale), [entity, locale]);
   const key = useMemo(() => JSON.stringify([entity, form]), [entity, form]);
   return (
     <div className="sd-section" data-testid="form-preview">

@@ -24,9 +24,9 @@ export function checkFormula(
 }
 
 /** A plausible value of each field, so a formula or a form preview has something to show. */
-export function sampleValue(field: FieldDefinition, now = new Date()): unknown {
+export function sampleValue(field: FieldDefinition, now = new Date(), locale: 'zh-CN' | 'en' = 'en'): unknown {
   switch (field.type) {
-    case 'text': case 'longText': return field.default ?? `${field.label.en} sample`;
+    case 'text': case 'longText': return field.default ?? (locale === 'en' ? `${field.label.en} sample` : `示例${field.label['zh-CN']}`);
     case 'number': return field.default ?? 10;
     case 'currency': return field.default ?? 100000;
     case 'percent': return field.default ?? 50;
@@ -44,11 +44,11 @@ export function sampleValue(field: FieldDefinition, now = new Date()): unknown {
   }
 }
 
-export function sampleRecord(entity: EntityDefinition, now = new Date()): Record<string, unknown> {
+export function sampleRecord(entity: EntityDefinition, now = new Date(), locale: 'zh-CN' | 'en' = 'en'): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const f of entity.fields) {
     if (f.archived) continue;
-    const v = sampleValue(f, now);
+    const v = sampleValue(f, now, locale);
     if (v !== undefined) record[f.name] = v;
   }
   return record;

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { VersionEntry } from '../api.js';
 import { useDesignerText } from '../i18n.js';
+import { useRenderer } from '../../../../runtime/ui/RendererContext.js';
 import { useDesigner } from '../state/DesignerContext.js';
 import { isStale, latestVersion } from './staleVersion.js';
 import { StaleAlert } from './StaleAlert.js';
@@ -13,6 +14,7 @@ export function HistoryArea() {
   const { t } = useDesignerText();
   const { message } = App.useApp();
   const { api, draft } = useDesigner();
+  const { userNames } = useRenderer();
   const [versions, setVersions] = useState<VersionEntry[] | null>(null);
   const [stale, setStale] = useState<{ version: number | null } | null>(null);
   const load = useCallback(() => api.versions().then(setVersions, (e: unknown) => message.error(e instanceof Error ? e.message : String(e))), [api, message]);
@@ -41,7 +43,7 @@ export function HistoryArea() {
         columns={[
           { title: t('version'), dataIndex: 'version', width: 90, render: (v: number) => <Space>{v}{v === latest && <Tag color="green">{t('current')}</Tag>}</Space> },
           { title: t('publishedAt'), dataIndex: 'publishedAt', width: 170, render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm:ss') },
-          { title: t('publishedBy'), dataIndex: 'publishedBy', width: 120 },
+          { title: t('publishedBy'), dataIndex: 'publishedBy', width: 120, render: (id: string) => userNames?.[id] ?? id },
           { title: t('message'), dataIndex: 'message' },
           {
             title: '', key: 'actions', width: 170,
