@@ -229,6 +229,44 @@ describe('builder', () => {
     await visible(admin.getByText(`其他人已发布版本 ${published.body.version}`, { exact: false }));
   });
 
+  it('lists validation errors with their paths and opens the faulty field from one', async () => {
+    await admin.getByRole('button', { name: '重新加载' }).click();
+    await admin.getByText('对象', { exact: true }).click();
+    await admin.getByRole('button', { name: '添加字段' }).click();
+    await settled(admin);
+    const dialog = admin.getByRole('dialog', { name: '添加字段' });
+    await dialog.getByLabel('字段类型', { exact: true }).click();
+    await dialog.getByLabel('字段类型', { exact: true }).fill('公式');
+    await admin.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '公式' }).first().click();
+    await dialog.getByLabel('中文名称', { exact: true }).fill('评分');
+    await dialog.getByLabel('英文名称', { exact: true }).fill('Score');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    // The formula is checked in the browser as it is typed, with the runtime's own compiler.
+    const formula = admin.getByRole('textbox', { name: '公式', exact: true });
+    await formula.fill('employes * 2');
+    await visible(admin.getByText(/公式错误.*employes/));
+    await formula.fill('employees * 2');
+    await visible(admin.getByText('语法正确'));
+    await visible(admin.getByTestId('formula-preview').getByText('20'));
+    await formula.fill('employes * 2');
+    await formula.press('Tab');
+    await admin.getByRole('button', { name: /保存草稿/ }).click();
+    await visible(admin.getByText('草稿已保存'));
+
+    await admin.getByText('发布', { exact: true }).click();
+    const issue = admin.locator('[data-issue-path^="/entity/account/fields/"]');
+    await visible(issue);
+    expect(await issue.innerText()).toContain('employes');
+    await issue.first().click();
+    await visible(admin.locator('.sd-field-row[data-field="score"][aria-selected="true"]'));
+    await visible(admin.locator('.ant-alert-error').filter({ hasText: '/entity/account/fields/' }));
+    await visible(admin.locator('.sd-field-row[data-field="score"] .sd-issue'));
+    // Deleting the unpublished field removes it.
+    await admin.getByRole('button', { name: '删除 评分' }).click();
+    await admin.getByRole('button', { name: '确定' }).click();
+    await admin.locator('.sd-field-row[data-field="score"]').waitFor({ state: 'detached' });
+  });
+
   it('guards unsaved changes when leaving, and speaks English on request', async () => {
     await admin.getByText('对象', { exact: true }).click();
     await admin.locator('.sd-field-row[data-field="website"]').click();
