@@ -18,8 +18,14 @@ const DEFAULT_TENANT = 'demo';
 function route(pathname: string): { tenant: string; route: TenantRoute } | null {
   let m = matchPath('/app/:tenant', pathname);
   if (m) return { tenant: m.tenant, route: { page: 'home' } };
+  // The approvals inbox is matched before entities: an entity named `approvals` would be shadowed.
+  m = matchPath('/app/:tenant/approvals', pathname);
+  if (m) return { tenant: m.tenant, route: { page: 'approvals' } };
   m = matchPath('/app/:tenant/:entity', pathname);
   if (m) return { tenant: m.tenant, route: { page: 'list', entity: m.entity } };
+  // `board` and `new` are not record ids: generated ids are 24 hex digits, sample ids carry a prefix (opp-0001).
+  m = matchPath('/app/:tenant/:entity/board', pathname);
+  if (m) return { tenant: m.tenant, route: { page: 'board', entity: m.entity } };
   m = matchPath('/app/:tenant/:entity/new', pathname);
   if (m) return { tenant: m.tenant, route: { page: 'record', entity: m.entity, id: null } };
   m = matchPath('/app/:tenant/:entity/:id', pathname);

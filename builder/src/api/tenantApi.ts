@@ -2,9 +2,13 @@
 import type { EntityDefinition } from '../../../schemas/entity.js';
 import type { MongoFilter } from '../../../schemas/filter.js';
 import type { LookupOption, RecordData, RecordPage, RecordRefs, SearchLookup } from '../../../runtime/ui/types.js';
+import type { PipelineSummary } from '../../../runtime/pipelines/summary.js';
+import type { TransitionInput } from '../../../runtime/pipelines/transition.js';
+import type { Notification } from '../../../runtime/messaging/notifications.js';
+import type { ApprovalRequestView, InboxItem, RecordApprovals } from './approvalTypes.js';
 import { readSession } from '../auth/session.js';
 import { ApiError, request, type Method } from './http.js';
-import type { AppManifest, AuditEntry, LoginAnswer, Me, RecordAccess } from './types.js';
+import type { AppManifest, AuditEntry, LoginAnswer, Me, RecordAccess, WorkflowRunAnswer } from './types.js';
 
 export interface ListParams {
   filter?: MongoFilter;
@@ -12,6 +16,11 @@ export interface ListParams {
   page?: number;
   pageSize?: number;
   q?: string;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  unread: number;
 }
 
 export interface TenantApi {
@@ -26,6 +35,23 @@ export interface TenantApi {
   remove(entity: string, id: string, version: number): Promise<void>;
   history(entity: string, id: string): Promise<AuditEntry[]>;
   access(entity: string, id: string): Promise<RecordAccess>;
+  /** Moves a record of an entity with a pipeline to another stage; answers the updated record. */
+  transition(entity: string, id: string, input: TransitionInput): Promise<RecordData>;
+  /** Per stage: count, amount and weighted amount over the records the user may read. */
+  pipelineSummary(pipeline: string): Promise<PipelineSummary>;
+  /** The signed-in user's notifications, newest first, and how many are unread. */
+  notifications(opts?: { unread?: boolean; limit?: number }): Promise<NotificationPage>;
+  readNotification(id: string): Promise<{ unread: number }>;
+  readAllNotifications(): Promise<{ unread: number }>;
+  /** Pending approval requests waiting for the signed-in user's answer. */
+  approvalsInbox(): Promise<{ items: InboxItem[] }>;
+  /** A record's approval requests (newest first) and the approvals the user could submit for it. */
+  recordApprovals(entity: string, id: string): Promise<RecordApprovals>;
+  submitApproval(entity: string, id: string, approval: string, comment?: string): Promise<ApprovalRequestView>;
+  /** Approve, reject or (the submitter) recall a request. */
+  answerApproval(requestId: string, action: 'approve' | 'reject' | 'recall', comment?: string): Promise<ApprovalRequestView>;
+  /** Runs a manual workflow on a record now. */
+  runWorkflow(entity: string, id: string, workflow: string): Promise<WorkflowRunAnswer>;
   searchLookup: SearchLookup;
   /** Titles of the records a record's lookup fields point at, for showing it. */
   refsOf(entity: EntityDefinition, record: RecordData): Promise<RecordRefs>;
@@ -44,8 +70,15 @@ export function login(tenant: string, email: string, password: string): Promise<
 /**
  * `onUnauthorized` runs when the server answers 401 to any call (the session
  * expired, was revoked, or the user was deactivated); the shell sends the user to sign in.
+ * `onWrite` runs after every write the server accepted, so views that a save may
+ * change elsewhere (notifications sent by workflows) can refresh.
  */
-export function tenantApi(tenant: string, entities: () => readonly EntityDefinition[], onUnauthorized: () => void = () => {}): TenantApi {
+export function tenantApi(
+  tenant: string,
+  entities: () => readonly EntityDefinition[],
+  onUnauthorized: () => void = () => {},
+  onWrite: () => void = () => {},
+): TenantApi {
   const root = base(tenant);
   const records = (entity: string) => `${root}/records/${encodeURIComponent(entity)}`;
   const record = (entity: string, id: string) => `${records(entity)}/${encodeURIComponent(id)}`;
@@ -59,7 +92,9 @@ export function tenantApi(tenant: string, entities: () => readonly EntityDefinit
       throw new ApiError(401, 'UNAUTHENTICATED', 'sign in first');
     }
     try {
-      return await request<T>(method, url, body, session.token);
+      const answer = await request<T>(method, url, body, session.token);
+      if (method !== 'GET') onWrite();
+      return answer;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) onUnauthorized();
       throw e;
@@ -99,6 +134,22 @@ export function tenantApi(tenant: string, entities: () => readonly EntityDefinit
     remove: (entity, id, version) => call('DELETE', `${record(entity, id)}?version=${version}`),
     history: async (entity, id) => (await call<{ items: AuditEntry[] }>('GET', `${record(entity, id)}/history`)).items,
     access: (entity, id) => call('GET', `${record(entity, id)}/access`),
+    transition: (entity, id, input) => call('POST', `${record(entity, id)}/transition`, input),
+    pipelineSummary: (pipeline) => call('GET', `${root}/pipelines/${encodeURIComponent(pipeline)}/summary`),
+    notifications: ({ unread, limit } = {}) => {
+      const qs = new URLSearchParams();
+      if (unread) qs.set('unread', '1');
+      if (limit) qs.set('limit', String(limit));
+      return call('GET', `${root}/notifications?${qs}`);
+    },
+    readNotification: (id) => call('POST', `${root}/notifications/${encodeURIComponent(id)}/read`, {}),
+    readAllNotifications: () => call('POST', `${root}/notifications/read-all`, {}),
+    approvalsInbox: () => call('GET', `${root}/approvals/inbox`),
+    recordApprovals: (entity, id) => call('GET', `${record(entity, id)}/approvals`),
+    submitApproval: (entity, id, approval, comment) => call('POST', `${record(entity, id)}/approvals`, { approval, ...(comment ? { comment } : {}) }),
+    answerApproval: (requestId, action, comment) =>
+      call('POST', `${root}/approvals/${encodeURIComponent(requestId)}/${action}`, comment ? { comment } : {}),
+    runWorkflow: (entity, id, workflow) => call('POST', `${record(entity, id)}/workflows/${encodeURIComponent(workflow)}/run`, {}),
     titles,
 
     async searchLookup(entity, q): Promise<LookupOption[]> {

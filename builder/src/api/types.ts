@@ -3,6 +3,7 @@ import type { EntityDefinition } from '../../../schemas/entity.js';
 import type { FormDefinition } from '../../../schemas/form.js';
 import type { ViewDefinition } from '../../../schemas/view.js';
 import type { PipelineDefinition } from '../../../schemas/pipeline.js';
+import type { WorkflowRun } from '../../../runtime/workflows/runs.js';
 import type { SessionUser } from '../auth/session.js';
 
 export interface TenantInfo {
@@ -28,6 +29,19 @@ export interface AppManifest {
   pipelines?: PipelineDefinition[];
   /** Everyone in the tenant, to show owners by name and to pick them. */
   users?: DirectoryUser[];
+  /** Workflows started by a button on a record page. */
+  manualWorkflows?: ManualWorkflow[];
+}
+
+export interface ManualWorkflow {
+  name: string;
+  entity: string;
+  buttonLabel: { 'zh-CN'?: string; en?: string };
+}
+
+/** `POST …/records/:entity/:id/workflows/:name/run`: the run and each action's outcome. */
+export interface WorkflowRunAnswer {
+  run: WorkflowRun;
 }
 
 export type Scope = 'none' | 'own' | 'team' | 'department' | 'all';

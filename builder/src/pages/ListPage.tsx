@@ -1,6 +1,6 @@
 /** An entity's records: header with list views, the count and "New", then the filterable, sortable table. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Segmented, Typography } from 'antd';
+import { Alert, Button, Card, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { EntityDefinition } from '../../../schemas/entity.js';
 import type { ViewDefinition } from '../../../schemas/view.js';
@@ -12,7 +12,9 @@ import { isNetworkError } from '../api/http.js';
 import { useLocale } from '../i18n/LocaleContext.js';
 import { navigate, useLocation } from '../router.js';
 import { useTenant } from '../shell/TenantContext.js';
+import { listViews } from './entityViews.js';
 import { DEFAULT_PAGE_SIZE, queryFromUrl, queryToUrl, type ListDefaults } from './listQueryUrl.js';
+import { ViewSwitch } from './ViewSwitch.js';
 
 function defaultsOf(view: ViewDefinition | undefined): ListDefaults {
   const spec = view?.sort ?? [];
@@ -26,9 +28,7 @@ export default function ListPage({ entity }: { entity: EntityDefinition }) {
   const { api, manifest, path, can } = useTenant();
   const { locale, t } = useLocale();
   const { search } = useLocation();
-  const views = useMemo(() => manifest.views.filter((v) => v.entity === entity.name && v.type === 'list'), [manifest.views, entity.name]);
-  // The unfiltered view opens first, so a record just created is always findable.
-  const defaultView = views.find((v) => !v.filter || Object.keys(v.filter).length === 0) ?? views[0];
+  const { views, defaultView } = useMemo(() => listViews(manifest, entity.name), [manifest, entity.name]);
   const view = views.find((v) => v.name === search.get('view')) ?? defaultView;
   const defaults = defaultsOf(view);
   const query = queryFromUrl(search, defaults);
@@ -50,20 +50,13 @@ export default function ListPage({ entity }: { entity: EntityDefinition }) {
 
   const viewParam = view && view !== defaultView ? view.name : undefined;
   const change = (next: ListQueryState) => navigate(`${path(entity.name)}${queryToUrl(next, defaults, viewParam)}`, { replace: true });
-  const switchView = (name: string) => {
-    const next = views.find((v) => v.name === name);
-    navigate(`${path(entity.name)}${next && next !== defaultView ? `?view=${encodeURIComponent(name)}` : ''}`, { replace: true });
-  };
 
   return (
     <div className="sc-page">
       <div className="sc-page-header">
         <div className="sc-list-heading">
           <Typography.Title level={4} style={{ margin: 0 }}>{localize(entity.pluralLabel ?? entity.label, locale)}</Typography.Title>
-          {views.length > 1 && (
-            <Segmented value={view?.name} onChange={switchView}
-              options={views.map((v) => ({ value: v.name, label: localize(v.label, locale, v.name) }))} />
-          )}
+          <ViewSwitch entity={entity} current={view?.name} />
           {page && <Typography.Text type="secondary">{page.total} {t('records')}</Typography.Text>}
         </div>
         {can(entity.name, 'create') && (

@@ -21,10 +21,13 @@ import { useLocale } from '../i18n/LocaleContext.js';
 import { Link, navigate } from '../router.js';
 import { NotFound } from '../shell/NotFound.js';
 import { useTenant } from '../shell/TenantContext.js';
+import { ApprovalsPanel } from '../approvals/ApprovalsPanel.js';
+import { lockingRequest, useRecordApprovals } from '../approvals/useRecordApprovals.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { RecordMeta } from './RecordMeta.js';
 import { RelatedList } from './RelatedList.js';
 import { changedValues, creationValues } from './recordChanges.js';
+import { WorkflowButtons } from './WorkflowButtons.js';
 
 type Loaded = {
   record: RecordData;
@@ -34,9 +37,13 @@ type Loaded = {
 };
 
 const HISTORY_TAB = 'history';
+const APPROVALS_TAB = 'approvals';
 
-/** 409 also answers duplicates and references (with details); only a version clash calls for a reload. */
-const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && (e.code === 'STALE_VERSION' || e.details.length === 0);
+/** A record with a pending approval that locks it: the server refuses every change. */
+const isApprovalLock = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 409 && e.code === 'APPROVAL_PENDING';
+
+/** 409 also answers duplicates and references (with details) and approval locks; only a version clash calls for a reload. */
+const isStale = (e: unknown) => e instanceof ApiError && e.status === 409 && e.code !== 'APPROVAL_PENDING' && (e.code === 'STALE_VERSION' || e.details.length === 0);
 
 export default function RecordPage({ entity, id }: { entity: EntityDefinition; id: string | null }) {
   const { api, manifest, path, me, can, readOnlyFields } = useTenant();
@@ -53,6 +60,8 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
   const formDefinition = useMemo(() => withOwner(formFor(entity, manifest.forms), entity), [entity, manifest.forms]);
   const entityLabel = localize(entity.label, locale);
   const listPath = path(entity.name);
+  const { approvals, error: approvalsError, reload: reloadApprovals } = useRecordApprovals(entity.name, id);
+  const lock = lockingRequest(approvals);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -79,6 +88,18 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
       : e instanceof ApiError && e.status === 403 ? `${t('noPermission')}: ${e.message}`
         : e instanceof Error ? e.message : String(e);
 
+  /** The server's refusal, and the approvals reloaded so the lock banner shows. */
+  const refusedWhileLocked = (e: ApiError) => {
+    message.error(`${t('approvalPendingRefused')}: ${e.message}`);
+    reloadApprovals();
+  };
+
+  /** After a submission, recall or workflow run: the lock and the record's values may have changed. */
+  const refresh = () => {
+    reloadApprovals();
+    void load();
+  };
+
   const onConflict = () => {
     setStale(true);
     modal.confirm({ title: t('conflictTitle'), content: t('conflictBody'), okText: t('reload'), cancelText: t('cancel'), onOk: load });
@@ -103,11 +124,13 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
       } else {
         const updated = await api.update(entity.name, id, changes, Number(record.version));
         setLoaded({ ...loaded, record: updated, refs: await api.refsOf(entity, updated).catch(() => loaded.refs) });
+        reloadApprovals(); // whether the record qualifies for an approval depends on its values
         message.destroy();
         message.success(t('saved'));
       }
     } catch (e) {
-      if (isStale(e) && id) onConflict();
+      if (isApprovalLock(e)) refusedWhileLocked(e);
+      else if (isStale(e) && id) onConflict();
       else if (e instanceof ApiError && e.details.length > 0 && (e.status === 422 || e.status === 400 || e.status === 409)) {
         setServerErrors(e.details);
         message.error(t('validationFailed'));
@@ -124,7 +147,8 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
       message.success(t('deleted'));
       navigate(listPath);
     } catch (e) {
-      if (isStale(e)) onConflict();
+      if (isApprovalLock(e)) refusedWhileLocked(e);
+      else if (isStale(e)) onConflict();
       else message.error(explain(e));
     }
   };
@@ -141,8 +165,8 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
 
   const title = id ? titleOf(entity, loaded.record) : t('newRecordTitle', { entity: entityLabel });
   const allows = (action: EntityAction) => can(entity.name, action) && loaded.allowed?.[action] !== false;
-  const canSave = id ? allows('update') : can(entity.name, 'create');
-  const canDelete = !!id && allows('delete');
+  const canSave = id ? allows('update') && !lock : can(entity.name, 'create');
+  const canDelete = !!id && allows('delete') && !lock;
   // Reps (scope "own") can only hold records themselves; wider scopes may hand them to others.
   const writeScope = me.permissions?.[entity.name]?.[id ? 'update' : 'create'];
   const ownerEditable = canSave && (me.isAdmin || (writeScope !== undefined && writeScope !== 'own' && writeScope !== 'none'));
@@ -156,6 +180,7 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
           {id && <RecordMeta record={loaded.record} />}
         </div>
         <Space wrap>
+          {id && <WorkflowButtons entity={entity.name} id={id} onRan={refresh} />}
           <Button onClick={() => navigate(listPath)}>{t('cancel')}</Button>
           {canDelete && (
             <Popconfirm title={t('confirmDelete', { entity: entityLabel })} okText={t('delete')} cancelText={t('cancel')} okButtonProps={{ danger: true }} onConfirm={remove}>
@@ -173,7 +198,12 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('conflictTitle')} description={t('conflictBody')}
           action={<Button size="small" onClick={load}>{t('reload')}</Button>} />
       )}
-      {!canSave && (
+      {lock && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('approvalLockedTitle', { label: localize(lock.label, locale, lock.approval) })}
+          description={t('approvalLockedBody')}
+          action={<Button size="small" onClick={() => setActiveTab(APPROVALS_TAB)}>{t('approvals')}</Button>} />
+      )}
+      {!canSave && !lock && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('readOnlyRecord', { entity: entityLabel })} />
       )}
       <Card className="sc-card">
@@ -194,12 +224,20 @@ export default function RecordPage({ entity, id }: { entity: EntityDefinition; i
           renderRelatedList={(list) => <RelatedList list={list} parentId={id} />}
           activeTab={activeTab}
           onActiveTabChange={setActiveTab}
-          extraTabs={id ? [{
-            key: HISTORY_TAB,
-            label: t('history'),
-            // Keyed by version: a save adds an entry, so the tab reloads.
-            children: <HistoryPanel key={String(loaded.record.version)} entity={entity} id={id} />,
-          }] : []}
+          extraTabs={id ? [
+            // Only entities with approvals (or a request from one since removed) get the tab.
+            ...(approvals?.available.length || approvals?.items.length || approvalsError !== undefined ? [{
+              key: APPROVALS_TAB,
+              label: t('approvals'),
+              children: <ApprovalsPanel entity={entity.name} id={id} approvals={approvals} error={approvalsError} onChanged={refresh} onRetry={reloadApprovals} />,
+            }] : []),
+            {
+              key: HISTORY_TAB,
+              label: t('history'),
+              // Keyed by version: a save adds an entry, so the tab reloads.
+              children: <HistoryPanel key={String(loaded.record.version)} entity={entity} id={id} />,
+            },
+          ] : []}
         />
       </Card>
     </div>

@@ -13,18 +13,23 @@ import { ApiError, isNetworkError, isUnauthorized } from '../api/http.js';
 import { tenantApi } from '../api/tenantApi.js';
 import type { AppManifest, Me } from '../api/types.js';
 import { useLocale } from '../i18n/LocaleContext.js';
+import { boardOf } from '../pages/entityViews.js';
 import { navigate, Redirect } from '../router.js';
-import { AppLayout } from './AppLayout.js';
+import { AppLayout, APPROVALS_KEY } from './AppLayout.js';
 import { NotFound } from './NotFound.js';
 import { TenantContext, type TenantState } from './TenantContext.js';
 
 // Pages load on first visit, so the first paint only waits for the frame.
 const ListPage = lazy(() => import('../pages/ListPage.js'));
 const RecordPage = lazy(() => import('../pages/RecordPage.js'));
+const BoardPage = lazy(() => import('../board/BoardPage.js'));
+const ApprovalsInboxPage = lazy(() => import('../approvals/ApprovalsInboxPage.js'));
 
 export type TenantRoute =
   | { page: 'home' }
+  | { page: 'approvals' }
   | { page: 'list'; entity: string }
+  | { page: 'board'; entity: string }
   | { page: 'record'; entity: string; id: string | null };
 
 /** Where `/app/:tenant` lands: the pipeline if the user may see it, else the first entity in the menu. */
@@ -46,7 +51,11 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
   const [error, setError] = useState<unknown>();
   const manifest = loaded?.manifest;
   const onUnauthorized = useCallback(() => sendToLogin(tenant, true), [tenant]);
-  const api = useMemo(() => tenantApi(tenant, () => manifest?.entities ?? [], onUnauthorized), [tenant, manifest, onUnauthorized]);
+  const writes = useMemo(() => new EventTarget(), []);
+  const api = useMemo(
+    () => tenantApi(tenant, () => manifest?.entities ?? [], onUnauthorized, () => writes.dispatchEvent(new Event('write'))),
+    [tenant, manifest, onUnauthorized, writes],
+  );
 
   const load = useCallback(() => {
     setError(undefined);
@@ -91,8 +100,12 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
       readOnlyFields: lockedFields,
       path: (entity, record) => `/app/${encodeURIComponent(tenant)}/${encodeURIComponent(entity)}${record ? `/${encodeURIComponent(record)}` : ''}`,
       signOut,
+      onWrite: (listener) => {
+        writes.addEventListener('write', listener);
+        return () => writes.removeEventListener('write', listener);
+      },
     };
-  }, [tenant, loaded, api, signOut]);
+  }, [tenant, loaded, api, signOut, writes]);
 
   const settings = useMemo<RendererSettings>(() => {
     const users = manifest?.users ?? [];
@@ -119,16 +132,23 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
   }
   if (!state) return <Loading />;
 
-  const entityName = route.page === 'home' ? undefined : route.entity;
+  const entityName = route.page === 'home' || route.page === 'approvals' ? undefined : route.entity;
   const entity = entityName ? state.entity(entityName) : undefined;
   let page;
-  if (route.page === 'home') {
+  if (route.page === 'approvals') {
+    page = <ApprovalsInboxPage />;
+  } else if (route.page === 'home') {
     const first = state.entity(PREFERRED_HOME) ?? state.manifest.entities[0];
     page = first ? <Redirect to={state.path(first.name)} /> : <NotFound />;
   } else if (!entity) {
     page = <NotFound subTitle={t('unknownEntity')} />;
   } else if (route.page === 'list') {
     page = <ListPage key={entity.name} entity={entity} />;
+  } else if (route.page === 'board') {
+    const board = boardOf(state.manifest, entity.name);
+    page = board
+      ? <BoardPage key={entity.name} entity={entity} pipeline={board.pipeline} view={board.view} />
+      : <NotFound subTitle={t('noPipeline', { entity: localize(entity.label, locale) })} />;
   } else {
     page = <RecordPage key={`${entity.name}/${route.id ?? 'new'}`} entity={entity} id={route.id} />;
   }
@@ -136,7 +156,7 @@ export function TenantApp({ tenant, route }: { tenant: string; route: TenantRout
   return (
     <TenantContext.Provider value={state}>
       <RendererProvider settings={settings}>
-        <AppLayout activeEntity={entityName}>
+        <AppLayout active={route.page === 'approvals' ? APPROVALS_KEY : entityName}>
           <Suspense fallback={<Loading />}>{page}</Suspense>
         </AppLayout>
       </RendererProvider>

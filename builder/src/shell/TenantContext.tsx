@@ -18,6 +18,8 @@ export interface TenantState {
   /** Path of an entity's list, or of one record / a new one. */
   path(entity: string, record?: string): string;
   signOut(): Promise<void>;
+  /** Calls `listener` after each write the server accepted from this app; returns the unsubscribe. */
+  onWrite(listener: () => void): () => void;
 }
 
 export const TenantContext = createContext<TenantState | null>(null);
