@@ -9,7 +9,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startApp, type RunningApp } from './harness.js';
-import { apiAs, formItem, pickOption, settled, signIn, visible } from './ui.js';
+import { apiAs, DEMO_PASSWORD, formItem, pickOption, settled, signIn, visible } from './ui.js';
 
 const ADMIN = 'admin@demo.local';
 const REP = 'rep1@demo.local';
@@ -61,9 +61,14 @@ describe('builder', () => {
 
   it('refuses a rep with a clear page', async () => {
     const page = await laptopPage();
-    await signIn(page, app!.url, REP);
+    // Not signed in: the builder sends them to sign in, then back to the builder, which refuses a rep.
     await page.goto(`${app!.url}/builder/demo`);
+    await page.waitForURL(/\/app\/demo\/login\?next=%2Fbuilder%2Fdemo/);
+    await page.getByLabel('邮箱').fill(REP);
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
     await visible(page.getByText('无权访问设计器'));
+    expect(new URL(page.url()).pathname).toBe('/builder/demo');
     await page.context().close();
   });
 

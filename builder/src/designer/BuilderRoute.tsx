@@ -62,7 +62,7 @@ export default function BuilderRoute({ tenant }: { tenant: string }) {
     };
   }, [loaded, locale]);
 
-  if (!session) return <Redirect to={loginPath(tenant)} />;
+  if (!session) return <Redirect to={loginPath(tenant, { next: window.location.pathname })} />;
   if (error) {
     return (
       <Result status={error instanceof ApiError && error.status === 403 ? '403' : 'error'} title={t('loadFailed')}
