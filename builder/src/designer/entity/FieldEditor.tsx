@@ -8,7 +8,7 @@ import { CommitInput } from '../controls/CommitInput.js';
 import { Labeled } from '../controls/Labeled.js';
 import { fieldTypeName, useDesignerText } from '../i18n.js';
 import { entitiesOf } from '../model/definitionSet.js';
-import { changeType, FIELD_TYPES, supports } from '../model/fieldTypes.js';
+import { changeType, childOf, FIELD_TYPES, supports } from '../model/fieldTypes.js';
 import { issuesAt } from '../model/issues.js';
 import { isApiName } from '../model/apiName.js';
 import { useDesigner } from '../state/DesignerContext.js';
@@ -23,7 +23,9 @@ export function FieldEditor({ entityName, fieldName }: { entityName: string; fie
   const { entity, field, published, replace, patch } = useFieldEdit(entityName, fieldName);
   if (!entity || !field) return null;
   const problems = issuesAt(issues, draft.set, 'entity', entityName, fieldName);
-  const firstEntity = entitiesOf(draft.set)[0]?.name ?? entityName;
+  const entities = entitiesOf(draft.set);
+  const firstEntity = entities.find((e) => e.name !== entityName)?.name ?? entityName;
+  const child = childOf(entities, entityName);
   const label = (lang: 'zh-CN' | 'en', v: string) => v.trim() && patch({ label: { ...field.label, [lang]: v.trim() } });
   const help = (lang: 'zh-CN' | 'en', v: string) => {
     const next = { ...field.helpText, [lang]: v.trim() || undefined };
@@ -47,7 +49,7 @@ export function FieldEditor({ entityName, fieldName }: { entityName: string; fie
       </Labeled>
       <Labeled id="fe-type" label={t('fieldType')} extra={published ? t('typeChangeWarn') : undefined}>
         <Select<FieldType> id="fe-type" style={{ width: '100%' }} value={field.type} showSearch optionFilterProp="label"
-          onChange={(type) => replace(changeType(field, type, { firstEntity }))}
+          onChange={(type) => replace(changeType(field, type, { firstEntity, child }))}
           options={FIELD_TYPES.map((ft) => ({ value: ft, label: fieldTypeName(locale, ft) }))} />
       </Labeled>
       <Space wrap style={{ marginBottom: 10 }}>

@@ -4,7 +4,7 @@ import { Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { isApiName, suggestApiName } from '../model/apiName.js';
 import { addField } from '../model/entity.js';
-import { FIELD_TYPES, newField } from '../model/fieldTypes.js';
+import { childOf, FIELD_TYPES, newField } from '../model/fieldTypes.js';
 import { entitiesOf } from '../model/definitionSet.js';
 import { fieldTypeName, useDesignerText } from '../i18n.js';
 import { Labeled } from '../controls/Labeled.js';
@@ -25,8 +25,9 @@ export function NewFieldDialog({ entityName, open, onClose }: { entityName: stri
   const ready = !problem && zh.trim() && en.trim();
 
   const add = () => {
-    const firstEntity = entitiesOf(draft.set).find((e) => e.name !== entityName)?.name ?? entityName;
-    const field = newField(type, apiName, { 'zh-CN': zh.trim(), en: en.trim() }, { firstEntity });
+    const entities = entitiesOf(draft.set);
+    const firstEntity = entities.find((e) => e.name !== entityName)?.name ?? entityName;
+    const field = newField(type, apiName, { 'zh-CN': zh.trim(), en: en.trim() }, { firstEntity, child: childOf(entities, entityName) });
     change((e) => addField(e, field));
     select({ area: 'entities', entity: entityName, field: apiName });
     setZh(''); setEn(''); setName(''); setType('text');

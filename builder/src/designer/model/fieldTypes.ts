@@ -1,5 +1,5 @@
 /** The field types of schemas/entity.ts and a valid new field of each, so the designer never produces invalid JSON. */
-import type { FieldDefinition, FieldType } from '../../../../schemas/entity.js';
+import type { EntityDefinition, FieldDefinition, FieldType } from '../../../../schemas/entity.js';
 
 export const FIELD_TYPES: readonly FieldType[] = [
   'text', 'longText', 'number', 'currency', 'percent', 'date', 'datetime', 'select', 'multiSelect', 'boolean',
@@ -14,6 +14,17 @@ const BASE_KEYS = ['name', 'label', 'helpText', 'required', 'unique', 'readOnly'
 export interface FieldContext {
   /** An entity a new lookup can point at. */
   firstEntity: string;
+  /** A child entity with a lookup to this one, for a new roll-up (else the admin picks one). */
+  child?: { entity: string; lookup: string };
+}
+
+/** The first entity of `entities` with an active lookup to `entity`: where a roll-up can count from. */
+export function childOf(entities: readonly EntityDefinition[], entity: string): FieldContext['child'] {
+  for (const e of entities) {
+    const lookup = e.fields.find((f) => f.type === 'lookup' && f.target === entity && !f.archived);
+    if (lookup) return { entity: e.name, lookup: lookup.name };
+  }
+  return undefined;
 }
 
 /** A new field of `type` with the least it needs to be valid. */
@@ -28,7 +39,7 @@ export function newField(type: FieldType, name: string, label: Localized, ctx: F
     case 'formula':
       return { ...head, type, expression: '1', resultType: 'number' };
     case 'rollup':
-      return { ...head, type, childEntity: ctx.firstEntity, childLookup: 'id', aggregate: 'count' };
+      return { ...head, type, childEntity: ctx.child?.entity ?? ctx.firstEntity, childLookup: ctx.child?.lookup ?? 'id', aggregate: 'count' };
     case 'autoNumber':
       return { ...head, type, format: '{0000}' };
     default:
