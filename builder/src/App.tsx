@@ -10,6 +10,7 @@ import { LocaleProvider, useLocale } from './i18n/LocaleContext.js';
 import { matchPath, Redirect, useLocation } from './router.js';
 import { NotFound } from './shell/NotFound.js';
 import { TenantApp, type TenantRoute } from './shell/TenantApp.js';
+import { BuilderEntry, matchBuilder } from './designer/entry.js';
 
 /** The tenant `/` opens: the one signed in to last, else the demo. */
 const DEFAULT_TENANT = 'demo';
@@ -55,6 +56,7 @@ function Routes() {
     return <Redirect to={readSession(tenant) ? tenantHome(tenant) : loginPath(tenant)} />;
   }
   if (login) return <LoginPage key={login.tenant} tenant={login.tenant} />;
+  if (matchBuilder(pathname)) return <BuilderEntry tenant={matchBuilder(pathname)!} />;
   if (!matched) return <NotFound />;
   const session = readSession(matched.tenant);
   if (!session) {

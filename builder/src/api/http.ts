@@ -29,7 +29,7 @@ function headers(hasBody: boolean, token: string | undefined): HeadersInit {
   return h;
 }
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** `token` is the tenant's session token; only sign-in goes without one. */
 export async function request<T>(method: Method, url: string, body?: unknown, token?: string): Promise<T> {

@@ -17,9 +17,10 @@ import { tenantHome } from './paths.js';
 
 type Translate = (key: ShellKey, vars?: Record<string, string | number>) => string;
 
-/** Only paths inside this tenant's app are followed after sign-in (no open redirect). */
+/** Only paths inside this tenant's app (or its builder) are followed after sign-in (no open redirect). */
 export function safeNext(tenant: string, next: string | null): string | null {
   if (!next) return null;
+  if (next === `/builder/${encodeURIComponent(tenant)}`) return next; // the tenant's builder, for admins
   const prefix = `/app/${encodeURIComponent(tenant)}`;
   if (!(next === prefix || next.startsWith(`${prefix}/`) || next.startsWith(`${prefix}?`))) return null;
   if (next.startsWith(`${prefix}/login`)) return null;

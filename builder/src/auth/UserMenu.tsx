@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useLocale } from '../i18n/LocaleContext.js';
 import { useTenant } from '../shell/TenantContext.js';
 import { ChangePasswordDialog } from './ChangePasswordDialog.js';
+import { builderMenuItem, openBuilder } from '../designer/entry.js';
 
 export function UserMenu() {
-  const { me, manifest, signOut } = useTenant();
-  const { t } = useLocale();
+  const { me, manifest, signOut, tenant } = useTenant();
+  const { t, locale } = useLocale();
   const screens = Grid.useBreakpoint();
   const [changing, setChanging] = useState(false);
   // The directory's name follows renames made after sign-in.
@@ -31,11 +32,13 @@ export function UserMenu() {
       ),
     },
     { type: 'divider' },
+    ...builderMenuItem(me.isAdmin, locale),
     { key: 'password', icon: <KeyOutlined />, label: t('changePassword') },
     { key: 'signOut', icon: <LogoutOutlined />, label: t('signOut'), danger: true },
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'builder') openBuilder(tenant);
     if (key === 'password') setChanging(true);
     if (key === 'signOut') void signOut();
   };
