@@ -26,10 +26,9 @@ export function defaultApprover(type: ApproverType, entity: EntityDefinition | u
 }
 
 export function newStep(def: ApprovalDefinition, entity: EntityDefinition | undefined, context: Pick<DesignerContext, 'definitions'>): ApprovalStep {
-  const name = uniqueName('step', def.steps.map((s) => s.name));
   const n = def.steps.length + 1;
   return {
-    name: name === 'step' ? 'step1' : name,
+    name: uniqueName(`step${n}`, def.steps.map((s) => s.name)),
     label: { 'zh-CN': `第 ${n} 步审批`, en: `Step ${n}` },
     approver: defaultApprover(entity?.hasOwner ? 'ownerManager' : 'role', entity, context),
     mode: 'firstResponse',
