@@ -63,6 +63,7 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
         <Space orientation="vertical" style={{ width: '100%' }}>
           {field('targetEntity', <Select style={{ width: 200 }} value={action.entity} status={statusAt(issues, `${at}/entity`)} options={entitiesOf(context.definitions).map((e) => ({ value: e.name, label: label(e.label, locale, e.name) }))}
             onChange={(name: string) => onChange({ type: 'createRecord', entity: name, values: {}, templates: {} })} />)}
+          <IssueText issues={issues} at={`${at}/entity`} />
           <Typography.Text strong>{t('fixedValues')}</Typography.Text>
           <FieldValuesEditor value={action.values} onChange={(values) => onChange({ ...action, values })} fields={settable} locale={locale} issues={issues} at={`${at}/values`} />
           <Typography.Text strong>{t('templateValues')}</Typography.Text>
@@ -74,6 +75,7 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
               </Space>
               <TemplateEditor single value={source} entity={entity} locale={locale} ariaLabel={name} status={statusAt(issues, `${at}/templates/${pointerKey(name)}`)}
                 onChange={(v) => onChange({ ...action, templates: { ...action.templates, [name]: v } })} />
+              <IssueText issues={issues} at={`${at}/templates/${pointerKey(name)}`} />
             </div>
           ))}
           <Select placeholder={`+ ${t('addField')}`} style={{ width: 220 }} value={null} disabled={!freeForTemplate.length} showSearch optionFilterProp="label"
@@ -131,6 +133,7 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
             <label key={lang} className="sc-kind-field" style={{ display: 'block' }}>{t('message')} ({lang})
               <TemplateEditor value={action.message[lang]} entity={entity} locale={locale} rows={2} ariaLabel={`${t('message')} ${lang}`} status={statusAt(issues, `${at}/message/${lang}`)}
                 onChange={(v) => onChange({ ...action, message: { ...action.message, [lang]: v } })} />
+              <IssueText issues={issues} at={`${at}/message/${lang}`} />
             </label>
           ))}
         </Space>
@@ -149,6 +152,8 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
           <IssueText issues={issues} at={`${at}/to`} />
           {field('subject', <TemplateEditor single value={action.subject} entity={entity} locale={locale} ariaLabel={t('subject')} status={statusAt(issues, `${at}/subject`)} onChange={(subject) => onChange({ ...action, subject })} />)}
           {field('body', <TemplateEditor value={action.body} entity={entity} locale={locale} rows={6} ariaLabel={t('body')} status={statusAt(issues, `${at}/body`)} onChange={(body) => onChange({ ...action, body })} />)}
+          <IssueText issues={issues} at={`${at}/subject`} />
+          <IssueText issues={issues} at={`${at}/body`} />
         </Space>
       );
     case 'callWebhook':
@@ -158,11 +163,17 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
           {field('secretRef', <Input style={{ width: 220 }} value={action.secretRef} status={statusAt(issues, `${at}/secretRef`)} onChange={(e) => onChange({ ...action, secretRef: e.target.value })} />)}
           {field('payloadTemplate', <TemplateEditor value={action.payloadTemplate ?? ''} entity={entity} locale={locale} rows={4} ariaLabel={t('payloadTemplate')}
             onChange={(v) => { const { payloadTemplate: _p, ...rest } = action; onChange(v ? { ...rest, payloadTemplate: v } : rest); }} />)}
+          {['url', 'secretRef', 'payloadTemplate'].map((k) => <IssueText key={k} issues={issues} at={`${at}/${k}`} />)}
         </Space>
       );
     case 'startApproval':
-      return field('approval', <Select style={{ width: 220 }} value={action.approval} status={statusAt(issues, `${at}/approval`)}
-        options={approvalNames(context.definitions, entity?.name).map((n) => ({ value: n, label: n }))} onChange={(approval: string) => onChange({ ...action, approval })} />);
+      return (
+        <>
+          {field('approval', <Select style={{ width: 220 }} value={action.approval} status={statusAt(issues, `${at}/approval`)}
+        options={approvalNames(context.definitions, entity?.name).map((n) => ({ value: n, label: n }))} onChange={(approval: string) => onChange({ ...action, approval })} />)}
+          <IssueText issues={issues} at={`${at}/approval`} />
+        </>
+      );
     case 'delay':
       return (
         <Space>
