@@ -65,7 +65,7 @@ export function StageColumn({ def, index, stage, handle, onChange, locale, issue
             <Input size="small" aria-label={t('sopItemEn')} placeholder={t('sopItemEn')} value={item.label.en} status={statusAt(issues, `${at}/sopChecklist/${j}/label`, false)}
               onChange={(e) => onChange(updateChecklistItem(def, index, j, { label: { ...item.label, en: e.target.value } }))} />
             <Space size={2} wrap>
-              <Checkbox checked={item.required === true} onChange={(e) => onChange(updateChecklistItem(def, index, j, { required: e.target.checked }))}>
+              <Checkbox title={locale === "en" ? "Must be ticked before the record may leave the stage" : "离开该阶段前必须勾选"} checked={item.required === true} onChange={(e) => onChange(updateChecklistItem(def, index, j, { required: e.target.checked }))}>
                 <Typography.Text style={{ fontSize: 12 }}>{t('sopRequired')}</Typography.Text>
               </Checkbox>
               <Button size="small" type="text" disabled={j === 0} aria-label={t('moveUp')} onClick={() => onChange(moveChecklistItem(def, index, j, j - 1))}>↑</Button>
