@@ -125,3 +125,12 @@ describe('dry-run trace', () => {
     ]);
   });
 });
+
+describe('dry-run trace of "none of" groups', () => {
+  it('shows not-over-any as one "none of" row with its outcome derived from the children', () => {
+    const rows = traceRows({ not: { any: [{ fact: 'discount', operator: 'greaterThan', value: 15, factValue: 8, result: false }, { fact: 'total', operator: 'greaterThan', value: 500000, factValue: 4991920, result: true }], result: true } });
+    expect(rows.map((r) => [r.depth, r.kind, r.result])).toEqual([[0, 'none', false], [1, 'test', false], [1, 'test', true]]);
+    const open = traceRows({ all: [{ fact: 'a', operator: 'equal', value: 1, factValue: 1, result: true }, { not: { fact: 'b', operator: 'equal', value: 1, factValue: 2, result: false } }] });
+    expect(open.map((r) => [r.kind, r.result])).toEqual([['all', true], ['test', true], ['not', true], ['test', false]]);
+  });
+});

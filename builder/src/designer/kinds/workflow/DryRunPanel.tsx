@@ -3,7 +3,7 @@
  * on it and read the trace — each condition with the value seen and whether
  * it held, and what each action would do.
  */
-import { Alert, Button, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { EntityDefinition } from '../../../../../schemas/entity.js';
 import type { WorkflowDefinition } from '../../../../../schemas/workflow.js';
@@ -71,7 +71,7 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
   };
 
   const row = (r: TraceRow, i: number) => (
-    <div key={i} style={{ paddingLeft: r.depth * 20, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '2px 0' }}>
+    <div key={i} style={{ padding: `2px 0 2px ${r.depth * 24}px`, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
       {r.kind === 'test' ? (
         <>
           <Typography.Text strong>{factName(r.fact!)}</Typography.Text>
@@ -81,7 +81,7 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
           <Typography.Text code>{r.result === undefined ? '…' : showValue(r.seen)}</Typography.Text>
         </>
       ) : (
-        <Typography.Text strong>{t(r.kind === 'all' ? 'condAll' : r.kind === 'any' ? 'condAny' : 'condNone')}</Typography.Text>
+        <Typography.Text strong>{r.kind === 'not' ? 'NOT' : t(r.kind === 'all' ? 'condAll' : r.kind === 'any' ? 'condAny' : 'condNone')}</Typography.Text>
       )}
       <ResultTag result={r.result} t={t} />
     </div>
@@ -107,9 +107,9 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
           {run.actions.length > 0 && (
             <>
               <Typography.Title level={5}>{t('actions')}</Typography.Title>
-              <List size="small" bordered dataSource={run.actions} renderItem={(a, i) => (
-                <List.Item>
-                  <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <ol style={{ listStyle: 'none', padding: 0, margin: 0, border: '1px solid #f0f0f0', borderRadius: 8 }}>
+                {run.actions.map((a, i) => (
+                  <li key={i} style={{ padding: '8px 12px', borderTop: i ? '1px solid #f0f0f0' : undefined }}>
                     <Space>
                       <Typography.Text strong>{i + 1}. {kindTextOf(t, `ac_${a.type}`, a.type)}</Typography.Text>
                       <Tag color={a.status === 'failed' ? 'error' : a.status === 'planned' || a.status === 'done' ? 'processing' : 'default'}>{kindTextOf(t, `st_${a.status}`, a.status)}</Tag>
@@ -118,9 +118,9 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
                       <div key={d.key} style={{ fontSize: 12 }}><Typography.Text type="secondary">{d.key}: </Typography.Text><span style={{ whiteSpace: 'pre-wrap' }}>{d.value}</span></div>
                     ))}
                     {a.error && <Typography.Text type="danger">{a.error}</Typography.Text>}
-                  </Space>
-                </List.Item>
-              )} />
+                  </li>
+                ))}
+              </ol>
             </>
           )}
         </div>

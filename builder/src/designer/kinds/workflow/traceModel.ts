@@ -18,7 +18,8 @@ export interface DryRun {
 
 export interface TraceRow {
   depth: number;
-  kind: 'all' | 'any' | 'not' | 'test';
+  /** `none` is `not` over `any`, as the condition builder writes "none of". */
+  kind: 'all' | 'any' | 'not' | 'none' | 'test';
   /** For a test: the fact (with its path), the operator, the expected and the seen value. */
   fact?: string;
   operator?: string;
@@ -28,17 +29,44 @@ export interface TraceRow {
   result?: boolean;
 }
 
+/**
+ * json-rules-engine leaves `result` off some groups (a `not`, a group it did
+ * not finish); where the children settle it, the group's outcome is derived.
+ */
+function groupResult(kind: 'all' | 'any', own: boolean | undefined, kids: (boolean | undefined)[]): boolean | undefined {
+  if (own !== undefined) return own;
+  if (kind === 'all') return kids.some((k) => k === false) ? false : kids.every((k) => k === true) ? true : undefined;
+  return kids.some((k) => k === true) ? true : kids.every((k) => k === false) ? false : undefined;
+}
+
+function resultOf(trace: ConditionTrace): boolean | undefined {
+  if ('all' in trace) return groupResult('all', trace.result, trace.all.map(resultOf));
+  if ('any' in trace) return groupResult('any', trace.result, trace.any.map(resultOf));
+  if ('not' in trace) {
+    if (trace.result !== undefined) return trace.result;
+    const inner = resultOf(trace.not);
+    return inner === undefined ? undefined : !inner;
+  }
+  return trace.result;
+}
+
 export function traceRows(trace: ConditionTrace | null, depth = 0, out: TraceRow[] = []): TraceRow[] {
   if (!trace) return out;
   if ('all' in trace) {
-    out.push({ depth, kind: 'all', result: trace.result });
+    out.push({ depth, kind: 'all', result: resultOf(trace) });
     trace.all.forEach((c) => traceRows(c, depth + 1, out));
   } else if ('any' in trace) {
-    out.push({ depth, kind: 'any', result: trace.result });
+    out.push({ depth, kind: 'any', result: resultOf(trace) });
     trace.any.forEach((c) => traceRows(c, depth + 1, out));
   } else if ('not' in trace) {
-    out.push({ depth, kind: 'not', result: trace.result });
-    traceRows(trace.not, depth + 1, out);
+    const inner = trace.not;
+    if ('any' in inner) {
+      out.push({ depth, kind: 'none', result: resultOf(trace) });
+      inner.any.forEach((c) => traceRows(c, depth + 1, out));
+    } else {
+      out.push({ depth, kind: 'not', result: resultOf(trace) });
+      traceRows(inner, depth + 1, out);
+    }
   } else {
     const fact = trace.path ? `${trace.fact}.${trace.path.replace(/^\$\.?/, '')}` : trace.fact;
     out.push({ depth, kind: 'test', fact, operator: trace.operator, expected: trace.value, seen: trace.factValue, result: trace.result });
