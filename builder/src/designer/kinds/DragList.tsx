@@ -49,7 +49,8 @@ export function DragList({ ids, onMove, itemName, renderItem, locale, orientatio
   }, []);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: getter }),
+    // Instant scrolling: a smooth scroll still running when the next key arrives leaves the item short of its slot.
+    useSensor(KeyboardSensor, { coordinateGetter: getter, scrollBehavior: 'auto' }),
   );
   const name = (id: UniqueIdentifier | undefined) => (id === undefined ? '' : itemName(String(id)));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
