@@ -55,11 +55,16 @@ async function keys(page: Page, ...names: string[]) {
 async function dryRunFirstRecord(page: Page) {
   await page.getByText('Test on a record').click();
   await page.getByRole('combobox', { name: 'Pick a record' }).click();
-  const option = page.locator('.ant-select-item-option').first();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
   await option.waitFor({ timeout: 30_000 });
   await option.click();
   await page.getByRole('button', { name: 'Dry run' }).click();
   return page.locator('.sc-dry-run');
+}
+
+async function pick(page: Page, combo: ReturnType<Page['locator']>, option: string) {
+  await combo.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
 
 const definition = async (page: Page) => JSON.parse((await page.locator('[data-testid=json]').textContent())!);
@@ -118,6 +123,28 @@ describe('kind designers in Chromium', { timeout: 120_000 }, () => {
     const result = await dryRunFirstRecord(page);
     await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/Conditions (do not )?hold/);
     expect(await result.textContent()).toMatch(/Discountis greater than15seen:/);
+    await page.close();
+  });
+
+  it('builds "amount over 1,000,000 → notify the owner\'s manager" without typing JSON', async () => {
+    const page = await open('workflow', 'wonNotifyManager');
+    await page.getByTestId('create').click();
+    await pick(page, page.getByRole('combobox', { name: 'Entity', exact: true }), 'Opportunity');
+    await pick(page, page.getByRole('combobox', { name: 'Trigger' }), 'Record updated');
+    await page.getByRole('button', { name: '+ Add condition' }).click();
+    const rule = page.locator('.sc-cond-rule').first();
+    await pick(page, rule.getByRole('combobox', { name: 'Field' }), 'Amount');
+    await pick(page, rule.getByRole('combobox', { name: 'operator' }), 'is greater than');
+    await rule.getByRole('spinbutton', { name: 'Value' }).fill('1000000');
+    await pick(page, page.getByRole('combobox', { name: 'Recipient' }), "Owner's manager");
+    await expect.poll(async () => (await definition(page)).conditions).toEqual({ all: [{ fact: 'amount', operator: 'greaterThan', value: 1000000 }] });
+    const wf = await definition(page);
+    expect(wf).toMatchObject({ entity: 'opportunity', trigger: { type: 'recordUpdated' }, actions: [{ type: 'notify', to: { type: 'ownerManager' } }] });
+    expect(await page.locator('[data-testid=issues]').textContent()).toBe('[]');
+    // Not published yet: the dry run says so instead of failing silently.
+    const result = await dryRunFirstRecord(page);
+    await expect.poll(() => page.getByText(/Dry run failed/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await result.count()).toBe(0);
     await page.close();
   });
 });

@@ -24,17 +24,17 @@ export function PipelineEditor({ definition: def, onChange, context }: EditorPro
           <LocalizedInput locale={locale} value={def.label} status={statusAt(issues, '/label', false)} onChange={(l) => onChange({ ...def, label: l })} />
         </label>
         <label className="sc-kind-field">{t('entity')}
-          <Select style={{ width: 180 }} value={def.entity} status={statusAt(issues, '/entity')} showSearch optionFilterProp="label"
+          <Select aria-label={t('entity')} style={{ width: 180 }} value={def.entity} status={statusAt(issues, '/entity')} showSearch optionFilterProp="label"
             options={entities.filter((e) => selectFields(e).length).map((e) => ({ value: e.name, label: label(e.label, locale, e.name) }))}
             onChange={(name: string) => { const e = entityOf(context.definitions, name); onChange(setSource(def, e, selectFields(e)[0]?.name ?? def.field)); }} />
         </label>
         <label className="sc-kind-field">{t('stageField')}
-          <Select style={{ width: 180 }} value={def.field} status={statusAt(issues, '/field')}
+          <Select aria-label={t('stageField')} style={{ width: 180 }} value={def.field} status={statusAt(issues, '/field')}
             options={selectFields(entity).map((f) => ({ value: f.name, label: label(f.label, locale, f.name) }))}
             onChange={(field: string) => onChange(setSource(def, entity, field))} />
         </label>
         <label className="sc-kind-field">{t('initialStage')}
-          <Select style={{ width: 160 }} value={def.initialStage} status={statusAt(issues, '/initialStage')}
+          <Select aria-label={t('initialStage')} style={{ width: 160 }} value={def.initialStage} status={statusAt(issues, '/initialStage')}
             options={def.stages.map((s) => ({ value: s.value, label: label(s.label, locale, s.value) }))}
             onChange={(initialStage: string) => onChange({ ...def, initialStage })} />
         </label>

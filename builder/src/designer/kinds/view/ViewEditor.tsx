@@ -31,7 +31,7 @@ export function ViewEditor({ definition: def, onChange, context }: EditorProps<V
           <LocalizedInput locale={locale} value={def.label} status={statusAt(issues, '/label', false)} onChange={(l) => onChange({ ...def, label: l })} />
         </label>
         <label className="sc-kind-field">{t('entity')}
-          <Select style={{ width: 180 }} value={def.entity} status={statusAt(issues, '/entity')} showSearch optionFilterProp="label"
+          <Select aria-label={t('entity')} style={{ width: 180 }} value={def.entity} status={statusAt(issues, '/entity')} showSearch optionFilterProp="label"
             options={entitiesOf(context.definitions).map((e) => ({ value: e.name, label: label(e.label, locale, e.name) }))}
             onChange={(name: string) => onChange(setEntity(def, entityOf(context.definitions, name), context))} />
         </label>

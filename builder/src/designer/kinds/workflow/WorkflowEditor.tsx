@@ -28,7 +28,7 @@ export function WorkflowEditor({ definition: def, onChange, context }: EditorPro
           <LocalizedInput locale={locale} value={def.label} status={statusAt(issues, '/label', false)} onChange={(l) => onChange({ ...def, label: l })} />
         </label>
         <label className="sc-kind-field">{t('entity')}
-          <Select style={{ width: 180 }} value={def.entity} status={statusAt(issues, '/entity')} showSearch optionFilterProp="label"
+          <Select aria-label={t('entity')} style={{ width: 180 }} value={def.entity} status={statusAt(issues, '/entity')} showSearch optionFilterProp="label"
             options={entitiesOf(context.definitions).map((e) => ({ value: e.name, label: label(e.label, locale, e.name) }))}
             onChange={(name: string) => onChange(setEntity(def, entityOf(context.definitions, name)))} />
         </label>
