@@ -7,7 +7,10 @@ import { Alert, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { EntityDefinition } from '../../../../../schemas/entity.js';
 import type { WorkflowDefinition } from '../../../../../schemas/workflow.js';
-import { fieldOf, label } from '../entities.js';
+import { fieldOf, fieldsOf, isSettable, label } from '../entities.js';
+import { FieldValuesEditor } from '../FieldValuesEditor.js';
+import type { FieldValues } from '../valuesModel.js';
+import { SAVE_TRIGGERS } from './model.js';
 import { kindText, kindTextOf, type KindT } from '../i18n.js';
 import type { DesignerContext } from '../types.js';
 import { detailLines, showValue, traceRows, type DryRun, type TraceRow } from './traceModel.js';
@@ -31,6 +34,9 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
   const [run, setRun] = useState<DryRun | null>(null);
   const [runError, setRunError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // For save triggers: field values "before the change", so `$previous` conditions can be tried.
+  const [previous, setPrevious] = useState<FieldValues>({});
+  const usesPrevious = SAVE_TRIGGERS.has(def.trigger.type);
 
   useEffect(() => {
     let current = true;
@@ -42,7 +48,7 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
     return () => { current = false; };
   }, [context.api, def.entity, query]);
 
-  useEffect(() => { setRun(null); setRecordId(undefined); }, [def.entity]);
+  useEffect(() => { setRun(null); setRecordId(undefined); setPrevious({}); }, [def.entity]);
 
   const title = (r: Record<string, unknown>) => {
     const v = entity ? r[entity.titleField] : undefined;
@@ -54,7 +60,7 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
     setBusy(true);
     setRunError(null);
     try {
-      const answer = (await context.api(`/workflows/${encodeURIComponent(def.name)}/dry-run`, { method: 'POST', body: { recordId } })) as { run: DryRun };
+      const answer = (await context.api(`/workflows/${encodeURIComponent(def.name)}/dry-run`, { method: 'POST', body: usesPrevious && Object.keys(previous).length ? { recordId, previous } : { recordId } })) as { run: DryRun };
       setRun(answer.run);
     } catch (e) {
       setRun(null);
@@ -96,6 +102,12 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
           options={records.map((r) => ({ value: String(r.id), label: title(r) }))} />
         <Button type="primary" disabled={!recordId} loading={busy} onClick={test}>{busy ? t('running') : t('runTest')}</Button>
       </Space>
+      {usesPrevious && (
+        <div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('vg_previous')}</Typography.Text>
+          <FieldValuesEditor value={previous} onChange={setPrevious} fields={fieldsOf(entity).filter(isSettable)} locale={locale} />
+        </div>
+      )}
       {loadError && <Alert type="warning" showIcon title={t('loadRecordsFailed', { error: loadError })} />}
       {runError && <Alert type="error" showIcon title={t('dryRunFailed', { error: runError })} />}
       {run && (
