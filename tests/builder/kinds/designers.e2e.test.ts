@@ -115,6 +115,9 @@ describe('kind designers in Chromium', { timeout: 120_000 }, () => {
     expect(text).toContain('Notify');
     expect(text).toContain('would run');
     expect(text).toMatch(/message\.zh-CN: .+ 已赢单，金额 \d+ 元。/);
+    // The template previews now render the picked record, as the dry run did.
+    const rendered = text.match(/message\.zh-CN: (.+? 已赢单，金额 \d+ 元。)/)![1]!;
+    await expect.poll(async () => (await page.locator('.sc-template-preview').allTextContents()).join('\n')).toContain(rendered);
     await page.close();
   });
 
@@ -134,7 +137,7 @@ describe('kind designers in Chromium', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: '+ Add condition' }).click();
     const rule = page.locator('.sc-cond-rule').first();
     await pick(page, rule.getByRole('combobox', { name: 'Field' }), 'Amount');
-    await pick(page, rule.getByRole('combobox', { name: 'operator' }), 'is greater than');
+    await pick(page, rule.getByRole('combobox', { name: 'Operator' }), 'is greater than');
     await rule.getByRole('spinbutton', { name: 'Value' }).fill('1000000');
     await pick(page, page.getByRole('combobox', { name: 'Recipient' }), "Owner's manager");
     await expect.poll(async () => (await definition(page)).conditions).toEqual({ all: [{ fact: 'amount', operator: 'greaterThan', value: 1000000 }] });

@@ -54,7 +54,7 @@ export function ConditionBuilder({ value, onChange, facts, locale, issues = [], 
           <Select showSearch optionFilterProp="label" aria-label={t('field')} style={{ minWidth: 160 }} placeholder={t('condPickField')}
             status={option ? undefined : 'error'} value={option ? option.key : factKey(rule)} options={factOptions}
             onChange={(key: string) => { const f = facts.find((x) => x.key === key); if (f) commit(replaceNode(root, path, changeFact(rule, f))); }} />
-          <Select aria-label="operator" style={{ minWidth: 120 }} value={rule.operator}
+          <Select aria-label={t('operator')} style={{ minWidth: 120 }} value={rule.operator}
             options={(ops.includes(rule.operator) ? ops : [...ops, rule.operator]).map((op) => ({ value: op, label: t(`op_${op}` as never) }))}
             onChange={(op: ConditionOperator) => commit(replaceNode(root, path, changeOperator(rule, op, field)))} />
           {takesValue(rule.operator) && (compareFact
@@ -76,7 +76,7 @@ export function ConditionBuilder({ value, onChange, facts, locale, issues = [], 
       <Card size="small" key={path.join('.') || 'root'} className="sc-cond-group" style={{ background: depth % 2 ? '#fafafa' : undefined }}
         title={
           <Space>
-            <Select size="small" aria-label="group" value={combinatorOf(group)} style={{ width: 130 }}
+            <Select size="small" aria-label={t('group')} value={combinatorOf(group)} style={{ width: 130 }}
               options={(['all', 'any', 'none'] as Combinator[]).map((c) => ({ value: c, label: t(c === 'all' ? 'condAll' : c === 'any' ? 'condAny' : 'condNone') }))}
               onChange={(c: Combinator) => commit(setCombinator(root, path, c))} />
           </Space>

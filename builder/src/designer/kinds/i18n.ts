@@ -11,7 +11,7 @@ const zhCN = {
   // condition builder
   condAll: '满足全部', condAny: '满足任一', condNone: '全部不满足', condAddRule: '添加条件', condAddGroup: '添加条件组',
   condEmpty: '没有条件：总是成立', condPickField: '选择字段', condAdvanced: '高级条件（无法在此编辑）', condPrevious: '修改前',
-  condCompareField: '与字段 {field} 比较', condValueMissing: '请填写值',
+  condCompareField: '与字段 {field} 比较', condValueMissing: '请填写值', operator: '运算符', group: '条件组', condNot: '非', isTrue: '成立', isFalse: '不成立',
   op_equal: '等于', op_notEqual: '不等于', op_lessThan: '小于', op_lessThanInclusive: '小于等于', op_greaterThan: '大于',
   op_greaterThanInclusive: '大于等于', op_in: '属于', op_notIn: '不属于', op_contains: '包含', op_doesNotContain: '不包含',
   op_isEmpty: '为空', op_isNotEmpty: '不为空',
@@ -81,7 +81,7 @@ const en: Record<KindKey, string> = {
   dragInstructions: 'Press Space or Enter to pick up, arrow keys to move, Space or Enter to drop, Escape to cancel.',
   condAll: 'All of', condAny: 'Any of', condNone: 'None of', condAddRule: 'Add condition', condAddGroup: 'Add group',
   condEmpty: 'No conditions: always true', condPickField: 'Pick a field', condAdvanced: 'Advanced condition (not editable here)', condPrevious: 'before',
-  condCompareField: 'compared with field {field}', condValueMissing: 'Enter a value',
+  condCompareField: 'compared with field {field}', condValueMissing: 'Enter a value', operator: 'Operator', group: 'Group', condNot: 'Not', isTrue: 'true', isFalse: 'false',
   op_equal: 'equals', op_notEqual: 'does not equal', op_lessThan: 'is less than', op_lessThanInclusive: 'is at most', op_greaterThan: 'is greater than',
   op_greaterThanInclusive: 'is at least', op_in: 'is one of', op_notIn: 'is not one of', op_contains: 'contains', op_doesNotContain: 'does not contain',
   op_isEmpty: 'is empty', op_isNotEmpty: 'is not empty',

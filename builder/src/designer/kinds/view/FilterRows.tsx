@@ -35,7 +35,7 @@ export function FilterRows({ def, onChange, entity, locale, issues }: { def: Vie
             <Select aria-label={t('field')} style={{ width: 170 }} value={row.field} showSearch optionFilterProp="label" status={field ? undefined : 'error'}
               options={fields.map((f) => ({ value: f.name, label: label(f.label, locale, f.name) }))}
               onChange={(name: string) => { const f = fieldOf(entity, name); if (f) write(replaceAt(rows, i, newFilterRow(f))); }} />
-            <Select aria-label="operator" style={{ width: 130 }} value={row.op} options={(ops.includes(row.op) ? ops : [...ops, row.op]).map((op) => ({ value: op, label: t(`fo_${op}`) }))}
+            <Select aria-label={t('operator')} style={{ width: 130 }} value={row.op} options={(ops.includes(row.op) ? ops : [...ops, row.op]).map((op) => ({ value: op, label: t(`fo_${op}`) }))}
               onChange={(op: FilterOp) => write(replaceAt(rows, i, changeRowOp(row, op, field)))} />
             {row.op !== 'exists' && row.op !== 'notExists' && (
               row.op === 'regex'

@@ -23,9 +23,11 @@ export interface ActionFormProps {
   context: DesignerContext;
   /** Pointer of this action, e.g. `/actions/2`. */
   at: string;
+  /** The record picked for a test, previewed instead of the made-up sample. */
+  sample?: Record<string, unknown>;
 }
 
-export function ActionForm({ action, onChange, entity, context, at }: ActionFormProps) {
+export function ActionForm({ action, onChange, entity, context, at, sample }: ActionFormProps) {
   const { locale, issues } = context;
   const t = kindText(locale);
   const roles = roleNames(context.definitions).map((r) => ({ value: r.name, label: label(r.label, locale, r.name) }));
@@ -73,7 +75,7 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
                 <Typography.Text>{label(settable.find((f) => f.name === name)?.label, locale, name)}</Typography.Text>
                 <Button size="small" type="text" danger aria-label={t('remove')} onClick={() => { const { [name]: _gone, ...rest } = action.templates ?? {}; onChange({ ...action, templates: rest }); }}>✕</Button>
               </Space>
-              <TemplateEditor single value={source} entity={entity} locale={locale} ariaLabel={name} status={statusAt(issues, `${at}/templates/${pointerKey(name)}`)}
+              <TemplateEditor sample={sample} single value={source} entity={entity} locale={locale} ariaLabel={name} status={statusAt(issues, `${at}/templates/${pointerKey(name)}`)}
                 onChange={(v) => onChange({ ...action, templates: { ...action.templates, [name]: v } })} />
               <IssueText issues={issues} at={`${at}/templates/${pointerKey(name)}`} />
             </div>
@@ -131,7 +133,7 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
           <IssueText issues={issues} at={`${at}/to`} />
           {(['zh-CN', 'en'] as const).map((lang) => (
             <label key={lang} className="sc-kind-field" style={{ display: 'block' }}>{t('message')} ({lang})
-              <TemplateEditor value={action.message[lang]} entity={entity} locale={locale} rows={2} ariaLabel={`${t('message')} ${lang}`} status={statusAt(issues, `${at}/message/${lang}`)}
+              <TemplateEditor sample={sample} value={action.message[lang]} entity={entity} locale={locale} rows={2} ariaLabel={`${t('message')} ${lang}`} status={statusAt(issues, `${at}/message/${lang}`)}
                 onChange={(v) => onChange({ ...action, message: { ...action.message, [lang]: v } })} />
               <IssueText issues={issues} at={`${at}/message/${lang}`} />
             </label>
@@ -150,8 +152,8 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
           ))}
           <Button size="small" type="dashed" disabled={action.to.length >= 20} onClick={() => onChange({ ...action, to: [...action.to, { type: 'owner' }] })}>+ {t('addRecipient')}</Button>
           <IssueText issues={issues} at={`${at}/to`} />
-          {field('subject', <TemplateEditor single value={action.subject} entity={entity} locale={locale} ariaLabel={t('subject')} status={statusAt(issues, `${at}/subject`)} onChange={(subject) => onChange({ ...action, subject })} />)}
-          {field('body', <TemplateEditor value={action.body} entity={entity} locale={locale} rows={6} ariaLabel={t('body')} status={statusAt(issues, `${at}/body`)} onChange={(body) => onChange({ ...action, body })} />)}
+          {field('subject', <TemplateEditor sample={sample} single value={action.subject} entity={entity} locale={locale} ariaLabel={t('subject')} status={statusAt(issues, `${at}/subject`)} onChange={(subject) => onChange({ ...action, subject })} />)}
+          {field('body', <TemplateEditor sample={sample} value={action.body} entity={entity} locale={locale} rows={6} ariaLabel={t('body')} status={statusAt(issues, `${at}/body`)} onChange={(body) => onChange({ ...action, body })} />)}
           <IssueText issues={issues} at={`${at}/subject`} />
           <IssueText issues={issues} at={`${at}/body`} />
         </Space>
@@ -161,7 +163,7 @@ export function ActionForm({ action, onChange, entity, context, at }: ActionForm
         <Space orientation="vertical" style={{ width: '100%' }}>
           {field('url', <Input value={action.url} status={statusAt(issues, `${at}/url`)} onChange={(e) => onChange({ ...action, url: e.target.value })} />)}
           {field('secretRef', <Input style={{ width: 220 }} value={action.secretRef} status={statusAt(issues, `${at}/secretRef`)} onChange={(e) => onChange({ ...action, secretRef: e.target.value })} />)}
-          {field('payloadTemplate', <TemplateEditor value={action.payloadTemplate ?? ''} entity={entity} locale={locale} rows={4} ariaLabel={t('payloadTemplate')}
+          {field('payloadTemplate', <TemplateEditor sample={sample} value={action.payloadTemplate ?? ''} entity={entity} locale={locale} rows={4} ariaLabel={t('payloadTemplate')}
             onChange={(v) => { const { payloadTemplate: _p, ...rest } = action; onChange(v ? { ...rest, payloadTemplate: v } : rest); }} />)}
           {['url', 'secretRef', 'payloadTemplate'].map((k) => <IssueText key={k} issues={issues} at={`${at}/${k}`} />)}
         </Space>

@@ -21,10 +21,10 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : typeof e ===
 
 function ResultTag({ result, t }: { result: boolean | undefined; t: KindT }) {
   if (result === undefined) return <Tag>{t('notEvaluated')}</Tag>;
-  return result ? <Tag color="success">✓ true</Tag> : <Tag color="error">✗ false</Tag>;
+  return result ? <Tag color="success">✓ {t('isTrue')}</Tag> : <Tag color="error">✗ {t('isFalse')}</Tag>;
 }
 
-export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition; entity: EntityDefinition | undefined; context: DesignerContext }) {
+export function DryRunPanel({ def, entity, context, onRecord }: { def: WorkflowDefinition; entity: EntityDefinition | undefined; context: DesignerContext; onRecord?(record: Record<string, unknown> | undefined): void }) {
   const { locale } = context;
   const t = kindText(locale);
   const [records, setRecords] = useState<Record<string, unknown>[]>([]);
@@ -48,7 +48,7 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
     return () => { current = false; };
   }, [context.api, def.entity, query]);
 
-  useEffect(() => { setRun(null); setRecordId(undefined); setPrevious({}); }, [def.entity]);
+  useEffect(() => { setRun(null); setRecordId(undefined); setPrevious({}); onRecord?.(undefined); }, [def.entity]);
 
   const title = (r: Record<string, unknown>) => {
     const v = entity ? r[entity.titleField] : undefined;
@@ -87,7 +87,7 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
           <Typography.Text code>{r.result === undefined ? '…' : showValue(r.seen)}</Typography.Text>
         </>
       ) : (
-        <Typography.Text strong>{r.kind === 'not' ? 'NOT' : t(r.kind === 'all' ? 'condAll' : r.kind === 'any' ? 'condAny' : 'condNone')}</Typography.Text>
+        <Typography.Text strong>{r.kind === 'not' ? t('condNot') : t(r.kind === 'all' ? 'condAll' : r.kind === 'any' ? 'condAny' : 'condNone')}</Typography.Text>
       )}
       <ResultTag result={r.result} t={t} />
     </div>
@@ -98,7 +98,7 @@ export function DryRunPanel({ def, entity, context }: { def: WorkflowDefinition;
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dryRunNote')}</Typography.Text>
       <Space wrap>
         <Select showSearch aria-label={t('pickRecord')} placeholder={t('pickRecord')} style={{ width: 320 }} value={recordId} filterOption={false}
-          onSearch={setQuery} onChange={(id: string) => setRecordId(id)} notFoundContent={loadError ? t('loadRecordsFailed', { error: loadError }) : undefined}
+          onSearch={setQuery} onChange={(id: string) => { setRecordId(id); onRecord?.(records.find((r) => String(r.id) === id)); }} notFoundContent={loadError ? t('loadRecordsFailed', { error: loadError }) : undefined}
           options={records.map((r) => ({ value: String(r.id), label: title(r) }))} />
         <Button type="primary" disabled={!recordId} loading={busy} onClick={test}>{busy ? t('running') : t('runTest')}</Button>
       </Space>

@@ -1,5 +1,6 @@
 /** The workflow designer: entity and trigger, conditions, the ordered actions, and a test on a record. */
 import { Button, Card, Collapse, Dropdown, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
 import type { WorkflowDefinition } from '../../../../../schemas/workflow.js';
 import { fieldFacts } from '../conditionModel.js';
 import { ConditionBuilder } from '../ConditionBuilder.js';
@@ -20,6 +21,8 @@ export function WorkflowEditor({ definition: def, onChange, context }: EditorPro
   const entity = entityOf(context.definitions, def.entity);
   // Actions have no ids; a key per position is stable enough because a move re-renders both cards.
   const ids = def.actions.map((_, i) => `action-${i}`);
+  // The record picked under "test on a record" (view state, not part of the definition) feeds the template previews.
+  const [sample, setSample] = useState<Record<string, unknown> | undefined>();
   const facts = fieldFacts(fieldsOf(entity, { system: true }), SAVE_TRIGGERS.has(def.trigger.type));
   return (
     <div className="sc-kind-designer sc-workflow-designer">
@@ -70,7 +73,7 @@ export function WorkflowEditor({ definition: def, onChange, context }: EditorPro
                     <Button size="small" type="text" danger disabled={def.actions.length <= 1} aria-label={t('remove')} onClick={() => onChange(removeAction(def, i))}>✕</Button>
                   </Space>
                 }>
-                <ActionForm action={action} entity={entity} context={context} at={`/actions/${i}`} onChange={(next) => onChange(updateAction(def, i, next))} />
+                <ActionForm action={action} entity={entity} context={context} at={`/actions/${i}`} sample={sample} onChange={(next) => onChange(updateAction(def, i, next))} />
                 <IssueText issues={issues} at={`/actions/${i}`} exact />
               </Card>
             );
@@ -78,7 +81,7 @@ export function WorkflowEditor({ definition: def, onChange, context }: EditorPro
         <IssueText issues={issues} at="/actions" exact />
       </Card>
 
-      <Collapse style={{ marginTop: 12 }} items={[{ key: 'test', label: t('testOnRecord'), children: <DryRunPanel def={def} entity={entity} context={context} /> }]} />
+      <Collapse style={{ marginTop: 12 }} items={[{ key: 'test', label: t('testOnRecord'), children: <DryRunPanel def={def} entity={entity} context={context} onRecord={setSample} /> }]} />
     </div>
   );
 }
