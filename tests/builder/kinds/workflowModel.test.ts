@@ -134,3 +134,14 @@ describe('dry-run trace of "none of" groups', () => {
     expect(open.map((r) => [r.kind, r.result])).toEqual([['all', true], ['test', true], ['not', true], ['test', false]]);
   });
 });
+
+describe('writable fields', () => {
+  it('leave out the pipeline stage, computed and system fields', async () => {
+    const { writableFields } = await import('../../../builder/src/designer/kinds/entities.js');
+    const names = writableFields(defs, opportunity).map((f) => f.name);
+    expect(names).not.toContain('stage');
+    expect(names).not.toContain('owner');
+    expect(names).toContain('amount');
+    for (const f of opportunity.fields.filter((x) => ['formula', 'rollup', 'autoNumber'].includes(x.type))) expect(names).not.toContain(f.name);
+  });
+});

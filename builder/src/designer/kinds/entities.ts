@@ -92,3 +92,14 @@ export function issuesUnder<T extends { path: string }>(issues: readonly T[], pr
 
 /** Escapes one key for a JSON Pointer (RFC 6901), as the server does. */
 export const pointerKey = (key: string | number) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** The field a pipeline drives on this entity: it changes only through transitions, so nothing may set it directly. */
+export function stageFieldOf(definitions: WorkingSet, entity: string | undefined): string | undefined {
+  return entity ? pipelinesOf(definitions, entity)[0]?.field : undefined;
+}
+
+/** Fields an automation or an outcome may set on the entity: settable and not its pipeline's stage. */
+export function writableFields(definitions: WorkingSet, entity: EntityDefinition | undefined): FieldDefinition[] {
+  const stage = stageFieldOf(definitions, entity?.name);
+  return fieldsOf(entity).filter((f) => isSettable(f) && f.name !== stage);
+}

@@ -4,7 +4,7 @@ import type { ApprovalDefinition } from '../../../../../schemas/approval.js';
 import { fieldFacts } from '../conditionModel.js';
 import { ConditionBuilder } from '../ConditionBuilder.js';
 import { DragList } from '../DragList.js';
-import { entitiesOf, entityOf, fieldsOf, isSettable, label, roleNames } from '../entities.js';
+import { entitiesOf, entityOf, fieldsOf, label, roleNames, writableFields } from '../entities.js';
 import { FieldValuesEditor } from '../FieldValuesEditor.js';
 import { kindText } from '../i18n.js';
 import { IssueText, statusAt } from '../IssueText.js';
@@ -22,7 +22,7 @@ export function ApprovalEditor({ definition: def, onChange, context }: EditorPro
   const facts = fieldFacts(fieldsOf(entity, { system: true }));
   const roles = roleNames(context.definitions).map((r) => ({ value: r.name, label: label(r.label, locale, r.name) }));
   // The stage field changes only through transitions, so outcomes cannot set it.
-  const settable = fieldsOf(entity).filter(isSettable);
+  const settable = writableFields(context.definitions, entity);
   return (
     <div className="sc-kind-designer sc-approval-designer">
       <Space wrap align="end" size={16}>

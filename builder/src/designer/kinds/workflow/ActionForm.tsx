@@ -4,7 +4,7 @@ import type { EntityDefinition } from '../../../../../schemas/entity.js';
 import type { WorkflowAction, WorkflowActionOf } from '../../../../../schemas/workflow.js';
 import { fieldFacts } from '../conditionModel.js';
 import { ConditionBuilder } from '../ConditionBuilder.js';
-import { approvalNames, entitiesOf, entityOf, fieldsOf, isSettable, label, pointerKey, roleNames } from '../entities.js';
+import { approvalNames, entitiesOf, entityOf, fieldsOf, isSettable, label, pointerKey, roleNames, writableFields } from '../entities.js';
 import { FieldValuesEditor } from '../FieldValuesEditor.js';
 import { kindText } from '../i18n.js';
 import { IssueText, statusAt } from '../IssueText.js';
@@ -54,11 +54,12 @@ export function ActionForm({ action, onChange, entity, context, at, sample }: Ac
   switch (action.type) {
     case 'setFields':
       return (
-        <FieldValuesEditor value={action.values} onChange={(values) => onChange({ ...action, values })} fields={fieldsOf(entity).filter(isSettable)} locale={locale} issues={issues} at={`${at}/values`} />
+        <FieldValuesEditor value={action.values} onChange={(values) => onChange({ ...action, values })} fields={writableFields(context.definitions, entity)} locale={locale} issues={issues} at={`${at}/values`} />
       );
     case 'createRecord': {
       const target = entityOf(context.definitions, action.entity);
-      const settable = fieldsOf(target).filter(isSettable);
+      // A new record may start in any stage, and may name its owner (a user id or login).
+      const settable = fieldsOf(target, { system: true }).filter((f) => isSettable(f) || f.name === 'owner');
       const templates = Object.entries(action.templates ?? {});
       const freeForTemplate = settable.filter((f) => !(f.name in (action.templates ?? {})));
       return (
