@@ -4,7 +4,8 @@
  * the retry of a failed run (from the action that failed, on the record as it is now).
  */
 import type { WorkflowDefinition } from '../../schemas/index.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { badRequest, conflict, invalid, notFound } from '../errors.js';
+import { validateDefinition } from '../../schemas/validator.js';
 import { findForAction } from '../records/access.js';
 import type { RecordContext } from '../records/context.js';
 import type { Doc } from '../store/port.js';
@@ -55,13 +56,23 @@ export async function runInbound(ctx: RecordContext, name: string, body: Record<
   return executeRun({ base: ctx, workflow, version: ctx.app.version, entity, doc, previous: null, by: null, depth: 0, dryRun: false, trigger });
 }
 
+/** A workflow as the builder holds it (not yet published): checked against the definition language first. */
+function draftWorkflow(ctx: RecordContext, name: string, raw: unknown): WorkflowDefinition {
+  const issues = validateDefinition(raw);
+  if (issues.length) throw invalid('the workflow is not valid', issues.map((i) => ({ path: `/definition${i.path === '/' ? '' : i.path}`, message: i.message })));
+  const def = raw as WorkflowDefinition;
+  if (def.kind !== 'workflow' || def.name !== name) throw badRequest('NAME_MISMATCH', `the definition must be the workflow "${name}"`, [{ path: '/definition/name', message: `must be "${name}"` }]);
+  return def;
+}
+
 /**
  * Runs the workflow against a record without side effects: conditions with
  * their values, and what each action would do. `previous` stands in for the
- * values before a save, to test field-changed conditions.
+ * values before a save, to test field-changed conditions; `definition` tests
+ * the builder's unpublished version instead of the published one.
  */
-export async function dryRun(ctx: RecordContext, name: string, input: { recordId?: unknown; previous?: unknown }): Promise<WorkflowRun> {
-  const workflow = requireWorkflow(ctx, name);
+export async function dryRun(ctx: RecordContext, name: string, input: { recordId?: unknown; previous?: unknown; definition?: unknown }): Promise<WorkflowRun> {
+  const workflow = input.definition === undefined ? requireWorkflow(ctx, name) : draftWorkflow(ctx, name, input.definition);
   const entity = entityOf(ctx, workflow);
   let doc: Doc | null = null;
   if (input.recordId !== undefined) {
@@ -76,7 +87,7 @@ export async function dryRun(ctx: RecordContext, name: string, input: { recordId
     }
     previous = { ...(doc ?? {}), ...(input.previous as Doc) };
   }
-  return executeRun({ base: ctx, workflow, version: ctx.app.version, entity, doc, previous, by: ctx.user, depth: 0, dryRun: true, trigger: { type: workflow.trigger.type, detail: { dryRun: true } } });
+  return executeRun({ base: ctx, workflow, version: input.definition === undefined ? ctx.app.version : 0, entity, doc, previous, by: ctx.user, depth: 0, dryRun: true, trigger: { type: workflow.trigger.type, detail: { dryRun: true } } });
 }
 
 /** Runs a failed run again from the action that failed; the old run points at the new one. */

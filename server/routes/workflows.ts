@@ -62,7 +62,7 @@ export async function workflowRoutes(app: FastifyInstance, opts: { runtime: Runt
 
   app.post<{ Params: WorkflowParams }>('/api/t/:tenant/workflows/:name/dry-run', async (request) => {
     const ctx = await adminContext(runtime, request);
-    return { run: await dryRun(ctx, request.params.name, bodyWith(request.body, ['recordId', 'previous'])) };
+    return { run: await dryRun(ctx, request.params.name, bodyWith(request.body, ['recordId', 'previous', 'definition'])) };
   });
 
   app.post<{ Params: ManualParams }>('/api/t/:tenant/records/:entity/:id/workflows/:name/run', async (request) => {

@@ -108,6 +108,23 @@ describe('dry run', () => {
     expect(await h.store.tenant(TENANT).collection('records.task').count({})).toBe(tasksBefore);
   });
 
+  it('tests the builder\'s unpublished version when given the definition', async () => {
+    const deal = await createDeal(h, 'rep1', { title: 'Draft test', amount: 2000000 });
+    const draft = workflow('bigDealDraft', {
+      trigger: { type: 'recordUpdated' },
+      conditions: { fact: 'amount', operator: 'greaterThan', value: 1000000 },
+      actions: [{ type: 'notify', to: { type: 'ownerManager' }, message: { 'zh-CN': '大单 {{title}}', en: 'Big deal {{title}}' } }],
+    });
+    const res = await h.inject({ method: 'POST', url: `/api/t/${TENANT}/workflows/bigDealDraft/dry-run`, payload: { recordId: deal.id, definition: draft } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().run).toMatchObject({ dryRun: true, matched: true, definitionVersion: 0, actions: [{ type: 'notify', status: 'planned', detail: { recipients: ['mgr'], message: { en: 'Big deal Draft test' } } }] });
+    const broken = await h.inject({ method: 'POST', url: `/api/t/${TENANT}/workflows/bigDealDraft/dry-run`, payload: { recordId: deal.id, definition: { ...draft, actions: [] } } });
+    expect(broken.statusCode).toBe(422);
+    expect(broken.json().error.details[0].path).toBe('/definition/actions');
+    const renamed = await h.inject({ method: 'POST', url: `/api/t/${TENANT}/workflows/other/dry-run`, payload: { recordId: deal.id, definition: draft } });
+    expect(renamed.statusCode).toBe(400);
+  });
+
   it('refuses bad input with a clear error', async () => {
     const unknown = await h.inject({ method: 'POST', url: `/api/t/${TENANT}/workflows/taskFromNextStep/dry-run`, payload: { recordId: 'nope' } });
     expect(unknown.statusCode).toBe(404);

@@ -48,7 +48,7 @@ const zhCN = {
   varToday: '今天', varInDays: '3 天后', vg_field: '字段', vg_owner: '负责人', vg_previous: '修改前的值', vg_helper: '日期函数',
   // dry run
   pickRecord: '选择一条记录', runTest: '试运行', running: '运行中…', loadRecordsFailed: '记录加载失败：{error}', dryRunFailed: '试运行失败：{error}',
-  dryRunNote: '试运行使用已发布的工作流，不会修改任何数据；请先发布草稿中的修改。', matched: '条件成立：将执行动作', notMatched: '条件不成立：不会执行动作',
+  dryRunNote: '试运行使用这里正在编辑的版本（含未发布的修改），不会修改任何数据。', matched: '条件成立：将执行动作', notMatched: '条件不成立：不会执行动作',
   noConditions: '没有执行条件', seen: '实际值', expected: '期望', notEvaluated: '未计算（结果已确定）', runStatus: '状态：{status}',
   st_planned: '将执行', st_done: '完成', st_failed: '失败', st_skipped: '跳过', st_waiting: '等待中',
   // approval
@@ -114,7 +114,7 @@ const en: Record<KindKey, string> = {
   insertVariable: 'Insert variable', preview: 'Preview (sample record)', previewError: 'Template error: {error}', varOwner: "Owner's name", varPrevious: 'Before',
   varToday: 'Today', varInDays: 'In 3 days', vg_field: 'Fields', vg_owner: 'Owner', vg_previous: 'Values before the change', vg_helper: 'Date helpers',
   pickRecord: 'Pick a record', runTest: 'Dry run', running: 'Running…', loadRecordsFailed: 'Could not load records: {error}', dryRunFailed: 'Dry run failed: {error}',
-  dryRunNote: 'The dry run uses the published workflow and changes nothing; publish your draft changes first.', matched: 'Conditions hold: the actions would run', notMatched: 'Conditions do not hold: nothing would run',
+  dryRunNote: 'The dry run uses the workflow as edited here, unpublished changes included, and changes nothing.', matched: 'Conditions hold: the actions would run', notMatched: 'Conditions do not hold: nothing would run',
   noConditions: 'No conditions', seen: 'seen', expected: 'expected', notEvaluated: 'not evaluated (outcome already known)', runStatus: 'Status: {status}',
   st_planned: 'would run', st_done: 'done', st_failed: 'failed', st_skipped: 'skipped', st_waiting: 'waiting',
   approvalProcess: 'Approval', entryCriteria: 'Entry criteria', steps: 'Steps', addStep: 'Add step', approver: 'Approver',

@@ -4,6 +4,7 @@ import { useDesignerText } from '../i18n.js';
 import { formNamed } from '../model/definitionSet.js';
 import { targetOf, type Issue } from '../model/issues.js';
 import { useDesigner, type Selection } from '../state/DesignerContext.js';
+import { KIND_DESIGNERS } from '../shell/kindDesigners.js';
 
 export function IssueList({ issues }: { issues: readonly Issue[] }) {
   const { t } = useDesignerText();
@@ -19,6 +20,7 @@ export function IssueList({ issues }: { issues: readonly Issue[] }) {
       const form = formNamed(draft.set, target.name);
       sel = { area: 'forms', entity: form?.entity, form: target.name, field: target.field, section: target.field ? undefined : target.section };
     }
+    if (KIND_DESIGNERS.some((d) => d.kind === target.kind)) sel = { area: target.kind as Selection['area'], item: target.name };
     if (sel) select(sel);
   };
 

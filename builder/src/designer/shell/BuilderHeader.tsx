@@ -6,6 +6,7 @@ import { tenantHome } from '../../auth/paths.js';
 import { LanguageSwitch } from '../../shell/LanguageSwitch.js';
 import { useDesignerText } from '../i18n.js';
 import { useDesigner, type Area } from '../state/DesignerContext.js';
+import { KIND_DESIGNERS } from './kindDesigners.js';
 
 interface Props {
   tenant: string;
@@ -14,7 +15,7 @@ interface Props {
 }
 
 export function BuilderHeader({ tenant, onSave, onLeave }: Props) {
-  const { t } = useDesignerText();
+  const { t, locale } = useDesignerText();
   const { draft, selection, select } = useDesigner();
   const [saving, setSaving] = useState(false);
   const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
@@ -32,10 +33,11 @@ export function BuilderHeader({ tenant, onSave, onLeave }: Props) {
       <span className="sd-brand">{t('builder')} · {tenant}</span>
       <Segmented<Area>
         value={selection.area}
-        onChange={(area) => select({ ...selection, area })}
+        onChange={(area) => select({ ...selection, area, item: undefined })}
         options={[
           { value: 'entities', label: t('entities') },
           { value: 'forms', label: t('forms') },
+          ...KIND_DESIGNERS.map((d) => ({ value: d.kind as Area, label: d.label[locale] })),
           { value: 'publish', label: t('publish') },
           { value: 'history', label: t('history') },
         ]}

@@ -16,6 +16,8 @@ import { FormsArea } from '../form/FormsArea.js';
 import { PublishArea } from '../publish/PublishArea.js';
 import { HistoryArea } from '../publish/HistoryArea.js';
 import { BuilderHeader } from './BuilderHeader.js';
+import { KindsArea } from './KindsArea.js';
+import { KIND_DESIGNERS } from './kindDesigners.js';
 
 interface Props {
   tenant: string;
@@ -63,6 +65,7 @@ export function BuilderShell({ tenant, api, initial, searchLookup }: Props) {
           {selection.area === 'forms' && <FormsArea searchLookup={searchLookup} />}
           {selection.area === 'publish' && <PublishArea save={save} />}
           {selection.area === 'history' && <HistoryArea />}
+          {KIND_DESIGNERS.filter((d) => d.kind === selection.area).map((d) => <KindsArea key={d.kind} designer={d} />)}
         </div>
       </div>
     </DesignerContext.Provider>

@@ -4,7 +4,8 @@ import type { DefinitionsApi } from '../api.js';
 import type { Issue } from '../model/issues.js';
 import type { WorkingDraft } from './useWorkingDraft.js';
 
-export type Area = 'entities' | 'forms' | 'publish' | 'history';
+/** The designer areas; the kinds with their own designer (builder/src/designer/kinds) are areas named by their kind. */
+export type Area = 'entities' | 'forms' | 'publish' | 'history' | 'pipeline' | 'workflow' | 'approval' | 'view' | 'role';
 
 export interface Selection {
   area: Area;
@@ -12,6 +13,8 @@ export interface Selection {
   field?: string;
   form?: string;
   section?: string;
+  /** The definition open in a kind's area (pipeline, workflow…). */
+  item?: string;
 }
 
 export interface DesignerState {

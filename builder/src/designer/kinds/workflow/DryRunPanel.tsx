@@ -60,7 +60,9 @@ export function DryRunPanel({ def, entity, context, onRecord }: { def: WorkflowD
     setBusy(true);
     setRunError(null);
     try {
-      const answer = (await context.api(`/workflows/${encodeURIComponent(def.name)}/dry-run`, { method: 'POST', body: usesPrevious && Object.keys(previous).length ? { recordId, previous } : { recordId } })) as { run: DryRun };
+      // The workflow as edited here, published or not.
+      const body = { recordId, definition: def, ...(usesPrevious && Object.keys(previous).length ? { previous } : {}) };
+      const answer = (await context.api(`/workflows/${encodeURIComponent(def.name)}/dry-run`, { method: 'POST', body })) as { run: DryRun };
       setRun(answer.run);
     } catch (e) {
       setRun(null);
