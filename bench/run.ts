@@ -7,7 +7,9 @@
  *   (b) create-record throughput through the HTTP API;
  *   (c) sum of amount by owner and month in Asia/Shanghai;
  *   (d) scheduler throughput: due jobs per second, 1 vs 4 instances on one store;
- *   (e) the cost of a save with 50 active workflows on the entity vs none.
+ *   (e) the cost of a save with 50 active workflows on the entity vs none;
+ *   (f) first-load JavaScript (gzip) of the app shell and of /builder, from the Vite build;
+ *   (g) /builder → interactive form designer in headless Chromium, 200-field entity vs the account form.
  *
  * BENCH_SCALE=small runs 10k / 100k records instead of 100k / 1M. The store
  * lives in a temporary DATA_DIR that is removed at the end.
@@ -33,6 +35,8 @@ import { benchListQuery, listRowCells, PAGE, PAGE_SIZE, type ListRow } from './l
 import { BenchCheckError, check, fmtCount, fmtRate, heading, memoryMb, table } from './measure.js';
 import { benchScheduler, schedulerHeader, schedulerRowCells, type SchedulerRow } from './scheduler.js';
 import { benchWorkflowSave, workflowSaveCells, workflowSaveHeader } from './workflowSave.js';
+import { benchBuilderLoad, builderLoadTable } from './builderLoad.js';
+import { bundleTable } from './bundleSize.js';
 import { bulkInsert, checkGeneratedShape, createBenchTenant, ENTITY, LIST_INDEX, TEMPLATES_DIR, TIME_ZONE } from './setup.js';
 
 interface Scale {
@@ -164,6 +168,7 @@ async function main(): Promise<void> {
 
     const schedulerRows: SchedulerRow[] = await benchScheduler(store, { jobs: scale.name === 'small' ? 1000 : 2000 });
     const workflowRow = await benchWorkflowSave(runtime, { saves: 20, rounds: scale.name === 'small' ? 5 : 9 });
+    const builder = await benchBuilderLoad({ rounds: scale.name === 'small' ? 3 : 7 });
 
     heading('summary');
     console.log(`(a) list page, ratio = Stagecraft time / JS time (lower is better; < 1 means faster than the JS scan)`);
@@ -176,6 +181,10 @@ async function main(): Promise<void> {
     console.log(table(schedulerHeader, schedulerRows.map(schedulerRowCells)));
     console.log(`\n(e) time per save, ratio = with 50 workflows / with none`);
     console.log(table(workflowSaveHeader, [workflowSaveCells(workflowRow)]));
+    console.log(`\n(f) first-load JavaScript, gzip`);
+    console.log(bundleTable(builder.bundles));
+    console.log(`\n(g) open /builder → form designer interactive (every field on the canvas, the first focusable), headless Chromium`);
+    console.log(builderLoadTable(builder.rows));
     console.log(`\ndone in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await store?.close();
