@@ -4,36 +4,23 @@
  * opportunities (and not the gross margin), a manager who sees the team's,
  * an expired session that comes back to where it was, and signing out.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile } from './harness.js';
 import { apiAs, columnTexts, gone, pickOption, signIn, visible } from './ui.js';
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
+const e2e = e2eFile();
 /** Display names of the demo users, from the directory the app itself reads. */
 let names: Record<string, string> = {};
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
   // Any user's manifest lists the directory. (Sign-ins are rate limited, so the tests sign in sparingly.)
-  const rep = await apiAs(app.url, 'rep1@demo.local');
+  const rep = await apiAs(e2e.app.url, 'rep1@demo.local');
   const manifest = await rep.call<{ users: { id: string; name: string }[] }>('GET', '/app');
   names = Object.fromEntries(manifest.body.users.map((u) => [u.id, u.name]));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const freshPage = () => e2e.freshPage();
 
 const storedSession = (page: Page) => page.evaluate(() => window.localStorage.getItem('stagecraft.session.demo'));
 
@@ -48,7 +35,7 @@ async function opportunityTotal(api: Awaited<ReturnType<typeof apiAs>>, filter?:
 describe('signing in', () => {
   it('refuses a wrong password with one message for every wrong credential, and keeps no session', async () => {
     const page = await freshPage();
-    await page.goto(`${app!.url}/app/demo/opportunity`);
+    await page.goto(`${e2e.app.url}/app/demo/opportunity`);
     await visible(page.getByRole('heading', { name: '登录' }));
     expect(new URL(page.url()).pathname).toBe('/app/demo/login');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/app/demo/opportunity');
@@ -79,11 +66,11 @@ describe('signing in', () => {
 
   it('shows a rep only their own opportunities, without the gross margin, and no delete', async () => {
     const page = await freshPage();
-    await signIn(page, app!.url, 'rep1@demo.local');
+    await signIn(page, e2e.app.url, 'rep1@demo.local');
     await visible(page.getByRole('heading', { name: '商机' }));
     await visible(page.locator('.ant-table-row'));
 
-    const rep = await apiAs(app!.url, 'rep1@demo.local');
+    const rep = await apiAs(e2e.app.url, 'rep1@demo.local');
     const total = await opportunityTotal(rep);
     expect(total).toBeGreaterThan(0);
     await visible(page.getByText(`${total} 条记录`));
@@ -121,12 +108,12 @@ describe('signing in', () => {
 
   it("shows a manager the team's opportunities with the gross margin, and filters them by owner", async () => {
     const page = await freshPage();
-    await signIn(page, app!.url, 'manager1@demo.local');
+    await signIn(page, e2e.app.url, 'manager1@demo.local');
     await visible(page.getByRole('heading', { name: '商机' }));
     await visible(page.locator('.ant-table-row'));
 
-    const manager = await apiAs(app!.url, 'manager1@demo.local');
-    const rep = await apiAs(app!.url, 'rep1@demo.local');
+    const manager = await apiAs(e2e.app.url, 'manager1@demo.local');
+    const rep = await apiAs(e2e.app.url, 'rep1@demo.local');
     const total = await opportunityTotal(manager);
     const repTotal = await opportunityTotal(rep);
     expect(total).toBeGreaterThan(repTotal);
@@ -153,19 +140,19 @@ describe('signing in', () => {
 
   it('sends an expired session back to sign in, then to the page it was on', async () => {
     const page = await freshPage();
-    await page.goto(`${app!.url}/app/demo/login`);
+    await page.goto(`${e2e.app.url}/app/demo/login`);
     // A session the server no longer knows (revoked, or from before a restart), not yet expired by the clock.
     await page.evaluate(() => window.localStorage.setItem('stagecraft.session.demo', JSON.stringify({
       token: 'eyJ0IjoiZGVtbyJ9.invalid', expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
       user: { id: 'rep1', email: 'rep1@demo.local', name: 'x', roles: ['rep'] },
     })));
-    await page.goto(`${app!.url}/app/demo/account?q=%E7%9D%BF`);
+    await page.goto(`${e2e.app.url}/app/demo/account?q=%E7%9D%BF`);
     await visible(page.getByText('登录已过期，请重新登录'));
     const url = new URL(page.url());
     expect(url.pathname).toBe('/app/demo/login');
     expect(url.searchParams.get('next')).toBe('/app/demo/account?q=%E7%9D%BF');
     expect(await storedSession(page)).toBeNull();
-    await signIn(page, app!.url, 'rep1@demo.local');
+    await signIn(page, e2e.app.url, 'rep1@demo.local');
     await visible(page.getByRole('heading', { name: '客户' }));
     expect(new URL(page.url()).pathname).toBe('/app/demo/account');
     expect(new URL(page.url()).searchParams.get('q')).toBe('睿');
@@ -174,7 +161,7 @@ describe('signing in', () => {
 
   it('signs out from the user menu: back to the login page, the token is revoked, pages need signing in again', async () => {
     const page = await freshPage();
-    await signIn(page, app!.url, 'rep2@demo.local');
+    await signIn(page, e2e.app.url, 'rep2@demo.local');
     const session = JSON.parse((await storedSession(page))!) as { token: string };
     const userButton = page.getByRole('button', { name: `用户菜单: ${names.rep2}` });
     await visible(userButton);
@@ -186,9 +173,9 @@ describe('signing in', () => {
     await visible(page.getByRole('heading', { name: '登录' }));
     expect(new URL(page.url()).pathname).toBe('/app/demo/login');
     expect(await storedSession(page)).toBeNull();
-    const me = await fetch(`${app!.url}/api/t/demo/auth/me`, { headers: { authorization: `Bearer ${session.token}` } });
+    const me = await fetch(`${e2e.app.url}/api/t/demo/auth/me`, { headers: { authorization: `Bearer ${session.token}` } });
     expect(me.status).toBe(401);
-    await page.goto(`${app!.url}/app/demo/opportunity`);
+    await page.goto(`${e2e.app.url}/app/demo/opportunity`);
     await visible(page.getByRole('heading', { name: '登录' }));
     expect(new URL(page.url()).pathname).toBe('/app/demo/login');
     await page.context().close();

@@ -7,9 +7,9 @@
  * page was open refuses the save with the server's word, and the submitter
  * recalls it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eFile } from './harness.js';
 import { apiAs, fillDate, formItem, gone, settled, signIn, visible } from './ui.js';
 
 const REP = 'rep1@demo.local';
@@ -27,29 +27,13 @@ interface RecordApprovals {
   available: { name: string; eligible: boolean; reason?: string }[];
 }
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
+const e2e = e2eFile();
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const freshPage = () => e2e.freshPage();
 
 /** rep1's quotes in `status`, by name. */
 async function quotesIn(status: string): Promise<Quote[]> {
-  const rep = await apiAs(app!.url, REP);
+  const rep = await apiAs(e2e.app.url, REP);
   const page = await rep.call<{ items: Quote[] }>('GET', `/records/quote?pageSize=200&sort=name&filter=${encodeURIComponent(JSON.stringify({ status }))}`);
   expect(page.status).toBe(200);
   return page.body.items;
@@ -57,7 +41,7 @@ async function quotesIn(status: string): Promise<Quote[]> {
 
 /** rep1's draft quotes that the discount approval does not take yet (discount ≤ 15 %, total ≤ 500,000). */
 async function draftsBelowThresholds(): Promise<Quote[]> {
-  const rep = await apiAs(app!.url, REP);
+  const rep = await apiAs(e2e.app.url, REP);
   const quotes: Quote[] = [];
   for (const q of await quotesIn('draft')) {
     const approvals = await rep.call<RecordApprovals>('GET', `/records/quote/${q.id}/approvals`);
@@ -83,7 +67,7 @@ describe('approvals', () => {
     const quote = (await draftsBelowThresholds())[0];
     expect(quote, 'rep1 has a draft quote below the approval thresholds').toBeDefined();
     const rep = await freshPage();
-    await signIn(rep, app!.url, REP);
+    await signIn(rep, e2e.app.url, REP);
     await openQuote(rep, quote.name);
 
     // Not yet: the button says why (the server's reason) and cannot be pressed.
@@ -124,7 +108,7 @@ describe('approvals', () => {
 
     // manager1: the bell and the menu say something waits; the inbox lists it.
     const manager = await freshPage();
-    await signIn(manager, app!.url, MANAGER);
+    await signIn(manager, e2e.app.url, MANAGER);
     const menu = manager.getByRole('navigation', { name: 'main' });
     await visible(menu.getByRole('menuitem', { name: /审批\s*1/ }));
     await bell(manager).click();
@@ -173,12 +157,12 @@ describe('approvals', () => {
     // A rejected quote may be submitted again once its discount is changed.
     const quote = (await quotesIn('rejected'))[0];
     expect(quote, 'rep1 has a rejected quote').toBeDefined();
-    const api = await apiAs(app!.url, REP);
+    const api = await apiAs(e2e.app.url, REP);
     const current = await api.call<Quote>('GET', `/records/quote/${quote.id}`);
     expect((await api.call('PATCH', `/records/quote/${quote.id}`, { discount: 25, version: current.body.version })).status).toBe(200);
 
     const page = await freshPage();
-    await signIn(page, app!.url, REP);
+    await signIn(page, e2e.app.url, REP);
     await openQuote(page, quote.name);
     // Submitted elsewhere (another tab, a workflow) while this page shows the editable form.
     expect((await api.call('POST', `/records/quote/${quote.id}/approvals`, { approval: 'quoteDiscount' })).status).toBe(201);

@@ -6,33 +6,17 @@
  * and a rep then cannot save an important account without it. Then the
  * publish is rolled back from the history, and a stale publish is refused.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eFile } from './harness.js';
 import { apiAs, DEMO_PASSWORD, formItem, pickOption, settled, signIn, visible } from './ui.js';
 
 const ADMIN = 'admin@demo.local';
 const REP = 'rep1@demo.local';
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
+const e2e = e2eFile();
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function laptopPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const laptopPage = () => e2e.freshPage({ width: 1366, height: 768 });
 
 /** Drags with real pointer events, in steps, so dnd-kit's pointer sensor sees a drag (not a click). */
 async function drag(page: Page, from: Locator, to: Locator) {
@@ -62,7 +46,7 @@ describe('builder', () => {
   it('refuses a rep with a clear page', async () => {
     const page = await laptopPage();
     // Not signed in: the builder sends them to sign in, then back to the builder, which refuses a rep.
-    await page.goto(`${app!.url}/builder/demo`);
+    await page.goto(`${e2e.app.url}/builder/demo`);
     await page.waitForURL(/\/app\/demo\/login\?next=%2Fbuilder%2Fdemo/);
     await page.getByLabel('邮箱').fill(REP);
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
@@ -74,7 +58,7 @@ describe('builder', () => {
 
   it('adds the select field 客户来源 with three options, with undo and redo', async () => {
     admin = await laptopPage();
-    await signIn(admin, app!.url, ADMIN);
+    await signIn(admin, e2e.app.url, ADMIN);
     await admin.getByRole('button', { name: /^用户菜单/ }).click();
     await admin.getByRole('menuitem', { name: '设计器' }).click();
     await visible(admin.getByRole('heading', { name: /客户\s*account/ }));
@@ -158,8 +142,8 @@ describe('builder', () => {
 
   it('publishes, and a rep cannot save an important account without 客户来源', async () => {
     // One of rep1's accounts is graded 重要 by the admin (reps may not change the grading).
-    const rep = await apiAs(app!.url, REP);
-    const adminApi = await apiAs(app!.url, ADMIN);
+    const rep = await apiAs(e2e.app.url, REP);
+    const adminApi = await apiAs(e2e.app.url, ADMIN);
     const mine = await rep.call<{ items: { id: string; version: number }[] }>('GET', '/records/account?pageSize=1&sort=name');
     accountId = mine.body.items[0].id;
     const graded = await adminApi.call('PATCH', `/records/account/${accountId}`, { grading: 'important', industry: 'internet', version: mine.body.items[0].version });
@@ -183,8 +167,8 @@ describe('builder', () => {
     expect(refused.body.error.details.map((d) => d.path)).toContain('/leadSource');
 
     const page = await laptopPage();
-    await signIn(page, app!.url, REP);
-    await page.goto(`${app!.url}/app/demo/account/${accountId}`);
+    await signIn(page, e2e.app.url, REP);
+    await page.goto(`${e2e.app.url}/app/demo/account/${accountId}`);
     await visible(formItem(page, '客户来源').locator('.ant-form-item-required'));
     await page.getByLabel('电话', { exact: true }).fill('010-12345678');
     await page.getByRole('button', { name: '保存' }).click();
@@ -198,7 +182,7 @@ describe('builder', () => {
   });
 
   it('rolls the publish back from the history', async () => {
-    const api = await apiAs(app!.url, ADMIN);
+    const api = await apiAs(e2e.app.url, ADMIN);
     await admin.getByText('版本历史', { exact: true }).click();
     await visible(admin.getByText('客户新增“客户来源”字段'));
     const { body } = await api.call<{ items: { version: number }[] }>('GET', '/definitions/versions');
@@ -212,7 +196,7 @@ describe('builder', () => {
     // The rollback keeps a field added since (its data may exist) but archives it: it leaves forms and validation.
     expect(account?.fields?.find((f) => f.name === 'leadSource')).toMatchObject({ archived: true });
     // The rule left with the field: an important account saves without it again, and the stored value is kept.
-    const rep = await apiAs(app!.url, REP);
+    const rep = await apiAs(e2e.app.url, REP);
     const current = await rep.call<{ version: number; leadSource?: string }>('GET', `/records/account/${accountId}`);
     const saved = await rep.call('PATCH', `/records/account/${accountId}`, { phone: '010-87654321', version: current.body.version });
     expect(saved.status).toBe(200);
@@ -225,7 +209,7 @@ describe('builder', () => {
     await admin.getByRole('button', { name: /保存草稿/ }).click();
     await visible(admin.getByText('草稿已保存'));
     // Another admin publishes meanwhile.
-    const other = await apiAs(app!.url, ADMIN);
+    const other = await apiAs(e2e.app.url, ADMIN);
     const published = await other.call<{ version: number }>('POST', '/definitions/publish', { message: 'other admin' });
     expect(published.status).toBe(201);
     await admin.getByText('发布', { exact: true }).click();

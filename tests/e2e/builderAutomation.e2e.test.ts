@@ -6,27 +6,17 @@
  * 1,000,000 → notify the owner's manager" built without JSON, tested on a
  * record, published — and the manager's bell shows it after a rep's save.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile } from './harness.js';
 import { apiAs, signIn, visible } from './ui.js';
 
 const ADMIN = 'admin@demo.local';
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
+const e2e = e2eFile();
 let admin: Page;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  admin = await context.newPage();
-  admin.setDefaultTimeout(15_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  admin = await e2e.freshPage({ width: 1366, height: 768 });
 });
 
 async function fillAndLeave(input: Locator, text: string) {
@@ -77,8 +67,8 @@ async function saveAndPublish(page: Page, message: string) {
 
 describe('pipeline and workflow designers in the builder', () => {
   it('adds a stage to the opportunity pipeline and moves it into place with the keyboard', async () => {
-    await signIn(admin, app!.url, ADMIN);
-    await admin.goto(`${app!.url}/builder/demo`);
+    await signIn(admin, e2e.app.url, ADMIN);
+    await admin.goto(`${e2e.app.url}/builder/demo`);
     await admin.locator('.sd-entity-item', { hasText: /^商机$/ }).click();
     await admin.locator('.sd-field-row[data-field="stage"]').click();
     await admin.getByRole('button', { name: '添加选项' }).click();
@@ -101,7 +91,7 @@ describe('pipeline and workflow designers in the builder', () => {
     await expect.poll(() => admin.locator('[id^=DndLiveRegion]').allTextContents().then((t) => t.join(' '))).toMatch(/方案评审/);
 
     await saveAndPublish(admin, '商机管道新增“方案评审”阶段');
-    const api = await apiAs(app!.url, ADMIN);
+    const api = await apiAs(e2e.app.url, ADMIN);
     const { body } = await api.call<{ published: { kind: string; name: string; stages?: { value: string }[] }[] }>('GET', '/definitions');
     const pipeline = body.published.find((d) => d.kind === 'pipeline' && d.name === 'opportunityStage');
     expect(pipeline?.stages?.map((s) => s.value)).toEqual(['prospecting', 'qualification', 'proposal', 'review', 'negotiation', 'won', 'lost']);
@@ -135,17 +125,16 @@ describe('pipeline and workflow designers in the builder', () => {
     await saveAndPublish(admin, '大单提醒经理');
 
     // rep1 saves a deal over 1,000,000 in the app; manager1's bell shows the workflow's notification.
-    const rep = await apiAs(app!.url, 'rep1@demo.local');
+    const rep = await apiAs(e2e.app.url, 'rep1@demo.local');
     const deals = await rep.call<{ items: { id: string; name: string; version: number; stage: string }[] }>('GET', '/records/opportunity?pageSize=50&sort=name');
     const deal = deals.body.items.find((d) => !['won', 'lost'].includes(d.stage))!;
     const saved = await rep.call('PATCH', `/records/opportunity/${deal.id}`, { amount: 1_500_000, version: deal.version });
     expect(saved.status).toBe(200);
 
-    const context = await browser!.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const manager = await context.newPage();
-    await signIn(manager, app!.url, 'manager1@demo.local');
+    const manager = await e2e.freshPage({ width: 1366, height: 768 });
+    await signIn(manager, e2e.app.url, 'manager1@demo.local');
     await manager.getByRole('button', { name: /^通知/ }).click();
     await visible(manager.getByText(new RegExp(deal.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).first());
-    await context.close();
+    await manager.context().close();
   });
 });

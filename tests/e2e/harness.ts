@@ -7,7 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../server/start.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,4 +42,42 @@ export async function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export interface E2eFile {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+  /** A new user's page: a fresh browser context (no stored language, no session), zh-CN, 15 s timeouts. */
+  freshPage(viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * The server and the browser of one test file: started before its tests (and
+ * before the file's own beforeAll, when called first), closed after them.
+ */
+export function e2eFile(): E2eFile {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`the ${what} is not started: use it inside tests or hooks`);
+    return value;
+  };
+  return {
+    get app() { return started(app, 'app'); },
+    get browser() { return started(browser, 'browser'); },
+    async freshPage(viewport = { width: 1440, height: 900 }) {
+      const context = await started(browser, 'browser').newContext({ viewport, locale: 'zh-CN' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      return page;
+    },
+  };
 }

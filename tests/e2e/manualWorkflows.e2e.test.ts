@@ -6,16 +6,15 @@
  * sees the other's failure in the engine's words; manager1's bell counts the
  * notice, opens the deal from it, and marks everything read.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile } from './harness.js';
 import { apiAs, signIn, visible } from './ui.js';
 
 const REP = 'rep1@demo.local';
 const MANAGER = 'manager1@demo.local';
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
+const e2e = e2eFile();
 
 const manual = (name: string, label: { 'zh-CN': string; en: string }, actions: unknown[]) => ({
   kind: 'workflow', name, schemaVersion: 1, entity: 'opportunity', active: true,
@@ -25,9 +24,7 @@ const manual = (name: string, label: { 'zh-CN': string; en: string }, actions: u
 });
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  const admin = await apiAs(app.url, 'admin@demo.local');
+  const admin = await apiAs(e2e.app.url, 'admin@demo.local');
   const drafts = [
     manual('askManager', { 'zh-CN': '请经理关注', en: 'Ask my manager' }, [
       { type: 'setFields', values: { nextStep: '经理已介入' } },
@@ -46,21 +43,11 @@ beforeAll(async () => {
   if (published.status !== 201) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function freshPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const freshPage = () => e2e.freshPage();
 
 describe('manual workflow buttons', () => {
   it('runs a workflow from its button, reports a failing one, and the manager\'s bell opens the deal and marks all read', async () => {
-    const rep = await apiAs(app!.url, REP);
+    const rep = await apiAs(e2e.app.url, REP);
     const deals = await rep.call<{ items: { id: string; name: string; stage: string; nextStep?: string }[] }>(
       'GET', `/records/opportunity?pageSize=1&sort=name&filter=${encodeURIComponent(JSON.stringify({ stage: 'negotiation' }))}`);
     const deal = deals.body.items[0];
@@ -68,9 +55,9 @@ describe('manual workflow buttons', () => {
 
     const page = await freshPage();
     // A link to the deal, opened signed out: sign in, and land on the deal.
-    await page.goto(`${app!.url}/app/demo/opportunity/${deal.id}`);
+    await page.goto(`${e2e.app.url}/app/demo/opportunity/${deal.id}`);
     await page.waitForURL(/\/app\/demo\/login\?next=/);
-    await signIn(page, app!.url, REP);
+    await signIn(page, e2e.app.url, REP);
     await visible(page.getByRole('heading', { name: deal.name }));
 
     await page.getByRole('button', { name: '请经理关注' }).click();
@@ -91,7 +78,7 @@ describe('manual workflow buttons', () => {
 
     // manager1: the bell counts the notice, opens the deal from it, and marks all read.
     const manager = await freshPage();
-    await signIn(manager, app!.url, MANAGER);
+    await signIn(manager, e2e.app.url, MANAGER);
     const bell = manager.getByRole('button', { name: /^通知/ });
     await visible(manager.getByRole('button', { name: /^通知（\d+ 条未读）$/ }));
     const before = Number((await bell.getAttribute('aria-label'))!.replace(/\D/g, ''));
@@ -109,7 +96,7 @@ describe('manual workflow buttons', () => {
     await manager.getByRole('button', { name: '全部标为已读' }).click();
     await visible(manager.getByRole('button', { name: '通知', exact: true }));
     expect(await manager.locator('.sc-notification-unread').count()).toBe(0);
-    const api = await apiAs(app!.url, MANAGER);
+    const api = await apiAs(e2e.app.url, MANAGER);
     expect((await api.call<{ unread: number }>('GET', '/notifications?unread=1&limit=1')).body.unread).toBe(0);
     await manager.context().close();
   }, 120_000);

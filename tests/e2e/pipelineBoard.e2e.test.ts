@@ -8,10 +8,10 @@
  * reloaded when a colleague changed the card first, move a card with the
  * keyboard (with spoken announcements), and open the full column list.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { announced, card, column, columnCounts, dragTo, longPressDragTo, recordAnnouncements, swipe } from './board.js';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import { e2eFile } from './harness.js';
 import { apiAs, DEMO_PASSWORD, formItem, gone, settled, signIn, visible } from './ui.js';
 
 const REP = 'rep1@demo.local';
@@ -28,22 +28,11 @@ interface Summary {
   stages: { stage: string; label: { 'zh-CN': string }; count: number; amount: number; weightedAmount: number }[];
 }
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const e2e = e2eFile();
 
 /** A wide screen, so all six stages are in view. */
 async function freshPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 2100, height: 1000 }, locale: 'zh-CN' });
+  const context = await e2e.browser.newContext({ viewport: { width: 2100, height: 1000 }, locale: 'zh-CN' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
@@ -51,7 +40,7 @@ async function freshPage(): Promise<Page> {
 
 /** rep1's opportunities in `stage` whose titles no other of rep1's opportunities shares, by close date. */
 async function repDeals(stage: string): Promise<Opportunity[]> {
-  const rep = await apiAs(app!.url, REP);
+  const rep = await apiAs(e2e.app.url, REP);
   const all = await rep.call<{ items: Opportunity[] }>('GET', `/records/opportunity?pageSize=200&sort=closeDate`);
   expect(all.status).toBe(200);
   const names = new Map<string, number>();
@@ -60,7 +49,7 @@ async function repDeals(stage: string): Promise<Opportunity[]> {
 }
 
 async function openBoard(page: Page) {
-  await signIn(page, app!.url, REP);
+  await signIn(page, e2e.app.url, REP);
   await page.getByRole('navigation', { name: 'main' }).getByRole('menuitem', { name: '商机' }).click();
   await visible(page.getByRole('heading', { name: '商机' }));
   await page.getByText('商机看板', { exact: true }).click();
@@ -77,7 +66,7 @@ describe('pipeline board', () => {
     await openBoard(page);
 
     // The heads show what the pipeline summary says for rep1's deals.
-    const rep = await apiAs(app!.url, REP);
+    const rep = await apiAs(e2e.app.url, REP);
     const summary = (await rep.call<Summary>('GET', '/pipelines/opportunityStage/summary')).body;
     const before = await columnCounts(page);
     for (const s of summary.stages) expect(before[s.label['zh-CN']], s.stage).toBe(s.count);
@@ -178,7 +167,7 @@ describe('pipeline board', () => {
     await visible(card(column(page, '输单'), lost.name));
     expect(await card(column(page, '初步接洽'), lost.name).count()).toBe(0);
     expect((await columnCounts(page))['输单']).toBe(lostCount);
-    const rep = await apiAs(app!.url, REP);
+    const rep = await apiAs(e2e.app.url, REP);
     expect((await rep.call<Opportunity>('GET', `/records/opportunity/${lost.id}`)).body.stage).toBe('lost');
     await page.context().close();
   }, 120_000);
@@ -189,7 +178,7 @@ describe('pipeline board', () => {
     await openBoard(page);
 
     // rep1's manager edits the deal while the board is open: the card on screen is one version behind.
-    const manager = await apiAs(app!.url, 'manager1@demo.local');
+    const manager = await apiAs(e2e.app.url, 'manager1@demo.local');
     const current = await manager.call<Opportunity>('GET', `/records/opportunity/${deal.id}`);
     expect((await manager.call('PATCH', `/records/opportunity/${deal.id}`, { nextStep: '经理补充的下一步', version: current.body.version })).status).toBe(200);
 
@@ -204,7 +193,7 @@ describe('pipeline board', () => {
     await dragTo(page, card(column(page, '方案报价'), deal.name), column(page, '需求确认'));
     expect((await taken).status()).toBe(200);
     await visible(card(column(page, '需求确认'), deal.name));
-    const rep = await apiAs(app!.url, REP);
+    const rep = await apiAs(e2e.app.url, REP);
     expect((await rep.call<Opportunity & { nextStep: string }>('GET', `/records/opportunity/${deal.id}`)).body)
       .toMatchObject({ stage: 'qualification', nextStep: '经理补充的下一步' });
     await page.context().close();
@@ -235,7 +224,7 @@ describe('pipeline board', () => {
     const after = await columnCounts(page);
     expect(after['初步接洽']).toBe(before['初步接洽'] + 1);
     expect(after['需求确认']).toBe(before['需求确认'] - 1);
-    const rep = await apiAs(app!.url, REP);
+    const rep = await apiAs(e2e.app.url, REP);
     expect((await rep.call<Opportunity>('GET', `/records/opportunity/${deal.id}`)).body.stage).toBe('prospecting');
 
     // Escape puts a picked-up card back; Enter opens the record.
@@ -256,11 +245,11 @@ describe('pipeline board', () => {
 
   it('moves a card on a phone with a long press, while a swipe scrolls the board', async () => {
     const deal = (await repDeals('qualification'))[1];
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
+    const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     // On a phone the menu starts folded: the board is opened by its address.
-    await page.goto(`${app!.url}/app/demo/opportunity/board`);
+    await page.goto(`${e2e.app.url}/app/demo/opportunity/board`);
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel('邮箱').fill(REP);
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);

@@ -5,45 +5,28 @@
  * find the new opportunity by searching the list. A colleague's save shows as
  * a conflict and then in the record's history. Then switch the UI to English.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+
+import { describe, expect, it } from 'vitest';
+import { e2eFile } from './harness.js';
 import { apiAs, fillDate, formItem, gone, pickOption, settled, signIn, visible } from './ui.js';
 
 const REP = 'rep1@demo.local';
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
+const e2e = e2eFile();
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-/** A new user: no stored language, no session — a fresh browser context. */
-async function freshPage(): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const freshPage = () => e2e.freshPage();
 
 describe("reps' app", () => {
   it('creates an opportunity, shows the server validation message at the field, and finds it by search', async () => {
     const page = await freshPage();
     const name = `E2E 智慧工厂项目 ${Date.now()}`;
     // A rep can only pick accounts they may read: their own.
-    const rep = await apiAs(app!.url, REP);
+    const rep = await apiAs(e2e.app.url, REP);
     const accounts = await rep.call<{ items: { id: string; name: string; owner: string }[] }>('GET', '/records/account?pageSize=1&sort=name');
     const account = accounts.body.items[0];
     expect(account.owner).toBe('rep1');
 
-    await signIn(page, app!.url, REP);
+    await signIn(page, e2e.app.url, REP);
     const menu = page.getByRole('navigation', { name: 'main' });
     await menu.getByRole('menuitem', { name: '客户' }).click();
     await visible(page.getByRole('heading', { name: '客户' }));
@@ -94,8 +77,8 @@ describe("reps' app", () => {
 
   it('tells the user when someone else saved the record first, and reloads it', async () => {
     const page = await freshPage();
-    await page.goto(`${app!.url}/app/demo/opportunity`);
-    await signIn(page, app!.url, REP); // back to the list it was opening
+    await page.goto(`${e2e.app.url}/app/demo/opportunity`);
+    await signIn(page, e2e.app.url, REP); // back to the list it was opening
     expect(new URL(page.url()).pathname).toBe('/app/demo/opportunity');
     const firstRow = page.locator('.ant-table-row').first();
     await visible(firstRow);
@@ -104,7 +87,7 @@ describe("reps' app", () => {
     const id = new URL(page.url()).pathname.split('/').pop()!;
 
     // The rep's manager saves the same opportunity while the rep is editing it.
-    const manager = await apiAs(app!.url, 'manager1@demo.local');
+    const manager = await apiAs(e2e.app.url, 'manager1@demo.local');
     const current = await manager.call<{ version: number; nextStep?: string }>('GET', `/records/opportunity/${id}`);
     expect(current.status).toBe(200);
     const theirs = `同事更新的下一步 ${Date.now()}`;
@@ -137,7 +120,7 @@ describe("reps' app", () => {
 
   it('switches the menu to English and remembers the choice', async () => {
     const page = await freshPage();
-    await signIn(page, app!.url, REP);
+    await signIn(page, e2e.app.url, REP);
     const menu = page.getByRole('navigation', { name: 'main' });
     await visible(menu.getByRole('menuitem', { name: '商机' }));
 

@@ -7,10 +7,10 @@
  * approval and the quote locks; manager1 finds it in the 审批 inbox and
  * approves it, and rep1 sees the quote approved.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { card, column, dragTo } from './board.js';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import { e2eFile } from './harness.js';
 import { apiAs, formItem, gone, pickOption, settled, signIn, visible } from './ui.js';
 
 const REP = 'rep1@demo.local';
@@ -23,29 +23,13 @@ interface Named {
   status?: string;
 }
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
+const e2e = e2eFile();
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-async function freshPage(width = 1440): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
+const freshPage = (width = 1440) => e2e.freshPage({ width, height: 900 });
 
 /** rep1's records of `entity` matching `filter`, whose titles no other of them shares. */
 async function repRecords(entity: string, filter: Record<string, unknown>): Promise<Named[]> {
-  const rep = await apiAs(app!.url, REP);
+  const rep = await apiAs(e2e.app.url, REP);
   const all = await rep.call<{ items: Named[] }>('GET', `/records/${entity}?pageSize=200&sort=name`);
   const matching = await rep.call<{ items: Named[] }>('GET', `/records/${entity}?pageSize=200&sort=name&filter=${encodeURIComponent(JSON.stringify(filter))}`);
   const count = new Map<string, number>();
@@ -66,7 +50,7 @@ describe('sales flow', () => {
 
     // rep1 opens the board from the opportunities list.
     const rep = await freshPage(2100);
-    await signIn(rep, app!.url, REP);
+    await signIn(rep, e2e.app.url, REP);
     await menuItem(rep, '商机').click();
     await rep.getByText('商机看板', { exact: true }).click();
     await visible(card(column(rep, '需求确认'), deal.name));
@@ -116,7 +100,7 @@ describe('sales flow', () => {
 
     // manager1 approves it from the inbox.
     const manager = await freshPage();
-    await signIn(manager, app!.url, MANAGER);
+    await signIn(manager, e2e.app.url, MANAGER);
     await menuItem(manager, '审批').click();
     await visible(manager.getByRole('heading', { name: '待我审批' }));
     const row = manager.locator('.ant-table-row').filter({ hasText: quote!.name });

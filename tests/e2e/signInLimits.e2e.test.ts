@@ -3,30 +3,20 @@
  * after repeated failures, and sign-in attempts that come too fast. On a
  * server of its own, since it uses up the sign-in rate limit.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp, type RunningApp } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eFile } from './harness.js';
 import { DEMO_PASSWORD, visible } from './ui.js';
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
+const e2e = e2eFile();
 let page: Page | undefined;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${app.url}/app/demo/login`);
+  page = await e2e.freshPage({ width: 1280, height: 800 });
+  await page.goto(`${e2e.app.url}/app/demo/login`);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
-
-const attempt = (email: string, password = 'wrong-password') => fetch(`${app!.url}/api/t/demo/auth/login`, {
+const attempt = (email: string, password = 'wrong-password') => fetch(`${e2e.app.url}/api/t/demo/auth/login`, {
   method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
 });
 
