@@ -5,7 +5,7 @@
  * throws never undoes or fails the save.
  */
 import type { CompiledEntity } from '../definitions/compiledTypes.js';
-import type { Doc } from '../store/port.js';
+import type { BatchOp, Doc } from '../store/port.js';
 import type { FieldChange } from './audit.js';
 import type { RecordContext } from './context.js';
 
@@ -15,7 +15,20 @@ export type RecordEvent =
   | { type: 'deleted'; entity: CompiledEntity; before: Doc };
 
 export interface RecordEventSink {
+  /** Derived writes that belong in the save's own batch (workflow timers); computed before the write. */
+  writesWith(ctx: RecordContext, event: RecordEvent): Promise<BatchOp[]>;
   recordChanged(ctx: RecordContext, event: RecordEvent): Promise<void>;
+}
+
+/** The automation's writes for this save's batch; a failure to compute them never fails the save. */
+export async function writesWithSave(ctx: RecordContext, event: RecordEvent): Promise<BatchOp[]> {
+  if (!ctx.automation) return [];
+  try {
+    return await ctx.automation.writesWith(ctx, event);
+  } catch (e) {
+    console.error(`automation writes for ${event.entity.name} were not computed:`, e);
+    return [];
+  }
 }
 
 /** Hands the event to the context's automation; a failure there is the automation's to record, never the save's. */

@@ -2,7 +2,8 @@
  * The one save path of every channel (app, API, import, workflow, template):
  *   access (scope, writable fields, owner) → input gate → defaults → formulas → validation (entity schema, form rules)
  *   → references → auto-numbers
- *   → write with optimistic version check → roll-ups → audit → after-save automation (workflows).
+ *   → write with optimistic version check, with its audit entry and workflow timers in the same batch
+ *   → roll-ups → after-save automation (workflows).
  * An entity with a stage pipeline starts in the initial stage and changes stage only through a transition
  * (runtime/pipelines/transition.ts), which saves through updateRecord with its own audit action and stage history.
  * A record with a pending approval that locks it refuses updates, transitions and deletes (409 APPROVAL_PENDING).
@@ -27,7 +28,7 @@ import { fieldValues, toApiRecord, toStoredValues, type ApiRecord } from './stor
 import { refuseDirectStageChange, startStage } from '../pipelines/stageRules.js';
 import { openStayOp } from '../pipelines/stageHistory.js';
 import { refuseWhileLocked } from '../approvals/lock.js';
-import { publishRecordEvent } from './events.js';
+import { publishRecordEvent, writesWithSave } from './events.js';
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -89,7 +90,9 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
     createdBy: ctx.user,
     updatedBy: ctx.user,
   };
-  // The record and its audit entry are one atomic write (and one commit).
+  const createdEvent = { type: 'created' as const, entity, after: doc };
+  const derived = await writesWithSave(ctx, createdEvent);
+  // The record, its audit entry and its workflow timers are one atomic write (and one commit).
   try {
     await ctx.store.batch([
       { op: 'insert', collection: entity.collection, doc },
@@ -101,12 +104,13 @@ export async function createRecord(ctx: RecordContext, entityName: string, input
       ...(entity.pipeline && typeof values[entity.pipeline.field] === 'string'
         ? [openStayOp(entity, String(doc._id), values[entity.pipeline.field] as string, now, ctx.user)]
         : []),
+      ...derived,
     ]);
   } catch (e) {
     duplicateToConflict(e, entity);
   }
   await recomputeRollups(ctx.store, ctx.app, entity, null, doc, clock);
-  await publishRecordEvent(ctx, { type: 'created', entity, after: doc });
+  await publishRecordEvent(ctx, createdEvent);
   return stripHidden(toApiRecord(entity, doc), hiddenFields(ctx, entity));
 }
 
@@ -164,6 +168,9 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
 
   const set = toStoredValues(entity, Object.fromEntries(changed.map((c) => [c.field, values[c.field]])));
   const transitionOps = opts.transition ? await opts.transition.ops(current, now) : [];
+  const after: Doc = { ...current, ...set, version: version + 1, updatedAt: now, updatedBy: ctx.user };
+  const updatedEvent = { type: 'updated' as const, entity, before: current, after, changes: changed };
+  const derived = await writesWithSave(ctx, updatedEvent);
   // The version-checked write, its audit entry and (for a transition) the stage history commit together:
   // if someone else saved first, the update matches nothing and none of it is written.
   try {
@@ -171,14 +178,14 @@ export async function updateRecord(ctx: RecordContext, entityName: string, id: s
       { op: 'update', collection: entity.collection, filter: { _id: id, version }, update: { $set: { ...set, updatedAt: now, updatedBy: ctx.user }, $inc: { version: 1 } }, mustMatch: true },
       ...transitionOps,
       { op: 'insert', collection: AUDIT_COLLECTION, doc: { entity: entity.name, recordId: id, action: opts.transition ? 'transition' : 'update', channel: ctx.channel, user: ctx.user, at: now, changes: changed } },
+      ...derived,
     ]);
   } catch (e) {
     if (e instanceof BatchConditionError) throw conflict('STALE_VERSION', `this ${entity.name} was changed by someone else while saving; reload it and apply your change again`);
     duplicateToConflict(e, entity);
   }
-  const after: Doc = { ...current, ...set, version: version + 1, updatedAt: now, updatedBy: ctx.user };
   await recomputeRollups(ctx.store, ctx.app, entity, current, after, clock);
-  await publishRecordEvent(ctx, { type: 'updated', entity, before: current, after, changes: changed });
+  await publishRecordEvent(ctx, updatedEvent);
   return stripHidden(toApiRecord(entity, after), hidden);
 }
 
@@ -192,6 +199,7 @@ export async function deleteRecord(ctx: RecordContext, entityName: string, id: s
   }
   await refuseWhileLocked(ctx.store, entity.name, id);
   const effects = await deleteEffects(ctx.store, ctx.app, entity, id);
+  const deletedEvent = { type: 'deleted' as const, entity, before: current };
   const ops: BatchOp[] = [
     { op: 'delete', collection: entity.collection, filter: { _id: id, version: current.version }, mustMatch: true },
     ...effects,
@@ -199,6 +207,7 @@ export async function deleteRecord(ctx: RecordContext, entityName: string, id: s
       op: 'insert', collection: AUDIT_COLLECTION,
       doc: { entity: entity.name, recordId: id, action: 'delete', channel: ctx.channel, user: ctx.user, at: now, changes: fieldChanges(fieldValues(entity, current), {}) },
     },
+    ...(await writesWithSave(ctx, deletedEvent)),
   ];
   try {
     await ctx.store.batch(ops);
@@ -207,5 +216,5 @@ export async function deleteRecord(ctx: RecordContext, entityName: string, id: s
     throw e;
   }
   await recomputeRollups(ctx.store, ctx.app, entity, current, null, { now, timeZone: ctx.tenant.timeZone });
-  await publishRecordEvent(ctx, { type: 'deleted', entity, before: current });
+  await publishRecordEvent(ctx, deletedEvent);
 }

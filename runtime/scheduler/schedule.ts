@@ -1,5 +1,5 @@
 import { newId } from '../store/ids.js';
-import { DuplicateKeyError, type TenantStore } from '../store/port.js';
+import { DuplicateKeyError, type BatchOp, type TenantStore } from '../store/port.js';
 import { ensureJobIndexes } from './indexes.js';
 import { JOBS_COLLECTION, asJobDoc, keyedPendingKey, lockedPendingKey, type JsonObject } from './jobDoc.js';
 
@@ -91,17 +91,21 @@ export async function cancel(store: TenantStore, key: string, now: Date = new Da
 }
 
 /**
- * Schedules many keyed jobs in one write (e.g. a backfill giving every record
- * its timer): each replaces the pending job of its key or adds one. If another
- * process scheduled one of the keys at the same moment, the batch is refused
- * whole by the unique index and the jobs are scheduled one by one instead.
+ * The writes that schedule keyed jobs (each replacing the pending job of its
+ * key or adding one) and cancel others by key, for a caller's own batch — e.g.
+ * a save writing its record's timers in the same commit as the record.
  */
-export async function scheduleMany(store: TenantStore, inputs: (ScheduleInput & { key: string })[], now: Date = new Date()): Promise<void> {
-  if (inputs.length === 0) return;
+export function scheduleOps(inputs: (ScheduleInput & { key: string })[], now: Date, cancelKeys: readonly string[] = []): BatchOp[] {
   inputs.forEach(validate);
-  await ensureJobIndexes(store);
-  const ops = inputs.map((input) => ({
-    op: 'update' as const,
+  const cancels = cancelKeys.map((key): BatchOp => ({
+    op: 'update',
+    collection: JOBS_COLLECTION,
+    filter: { pendingKey: keyedPendingKey(key), state: 'pending' },
+    // A cancelled job leaves the key free; its own unique placeholder keeps the index happy.
+    update: { $set: { state: 'cancelled', pendingKey: lockedPendingKey(newId()), finishedAt: now, updatedAt: now } },
+  }));
+  return [...cancels, ...inputs.map((input): BatchOp => ({
+    op: 'update',
     collection: JOBS_COLLECTION,
     filter: { pendingKey: keyedPendingKey(input.key), state: 'pending' },
     update: {
@@ -109,11 +113,26 @@ export async function scheduleMany(store: TenantStore, inputs: (ScheduleInput & 
       $setOnInsert: { key: input.key, leaseUntil: null, workerId: null, createdAt: now, startedAt: null, finishedAt: null, lastError: null },
     },
     upsert: true,
-  }));
+  }))];
+}
+
+/**
+ * Schedules many keyed jobs (and cancels others by key) in one write, e.g. a
+ * backfill giving every record its timer. If another process scheduled one of
+ * the keys at the same moment, the batch is refused whole by the unique index
+ * and the jobs are scheduled one by one instead.
+ */
+export async function scheduleMany(
+  store: TenantStore, inputs: (ScheduleInput & { key: string })[], now: Date = new Date(), cancelKeys: readonly string[] = [],
+): Promise<void> {
+  if (inputs.length === 0 && cancelKeys.length === 0) return;
+  const ops = scheduleOps(inputs, now, cancelKeys);
+  await ensureJobIndexes(store);
   try {
     await store.batch(ops);
   } catch (e) {
     if (!(e instanceof DuplicateKeyError)) throw e;
+    for (const key of cancelKeys) await cancel(store, key, now);
     for (const input of inputs) await schedule(store, input, now);
   }
 }

@@ -1,7 +1,7 @@
 /**
- * The workflow engine as the save pipeline sees it (a RecordEventSink): after
- * each committed save it keeps the record's timers in step and runs the
- * workflows the save fired — conditions of all workflows of one trigger type
+ * The workflow engine as the save pipeline sees it (a RecordEventSink): the
+ * record's timers go into the save's own batch; after the save has committed
+ * it runs the workflows the save fired — conditions of all workflows of one trigger type
  * evaluated in one engine run, then each matching workflow's actions in name
  * order. Failures are recorded on the run, never thrown back into the save.
  */
@@ -10,21 +10,22 @@ import type { RecordContext } from '../records/context.js';
 import type { RecordEvent, RecordEventSink } from '../records/events.js';
 import { workflowIndex } from './compile.js';
 import { buildFacts, executeRun } from './execute.js';
-import { syncTimers } from './timers.js';
+import { timerOps } from './timers.js';
 import { firedBy } from './triggers.js';
 import { UserCache } from './userCache.js';
 import type { BatchOp } from '../store/port.js';
 
 export class WorkflowEngine implements RecordEventSink {
+  /** The record's date-relative and idle timers, written in the save's own batch. */
+  async writesWith(ctx: RecordContext, event: RecordEvent): Promise<BatchOp[]> {
+    const index = workflowIndex(ctx.app);
+    if (index.all.length === 0) return [];
+    return timerOps(ctx.store, ctx.app, index, event, ctx.tenant.timeZone, ctx.now?.() ?? new Date());
+  }
+
   async recordChanged(ctx: RecordContext, event: RecordEvent): Promise<void> {
     const index = workflowIndex(ctx.app);
     if (index.all.length === 0) return;
-    const now = ctx.now?.() ?? new Date();
-    try {
-      await syncTimers(ctx.store, ctx.app, index, event, ctx.tenant.timeZone, now);
-    } catch (e) {
-      console.error(`workflow timers of ${event.entity.name} were not updated:`, e);
-    }
     const fired = firedBy(index, event);
     if (fired.size === 0) return;
     const doc = event.type === 'deleted' ? event.before : event.after;

@@ -9,8 +9,9 @@
 import type { WorkflowDefinition } from '../../schemas/index.js';
 import type { CompiledApp, CompiledEntity } from '../definitions/compiledTypes.js';
 import type { RecordEvent } from '../records/events.js';
-import { cancel, schedule, type ScheduleInput } from '../scheduler/index.js';
-import type { Doc, TenantStore } from '../store/port.js';
+import { cancel, schedule, scheduleOps, type ScheduleInput } from '../scheduler/index.js';
+import { ensureJobIndexes } from '../scheduler/indexes.js';
+import type { BatchOp, Doc, TenantStore } from '../store/port.js';
 import { zonedInstant } from '../time.js';
 import type { WorkflowIndex } from './compile.js';
 
@@ -71,31 +72,44 @@ export async function scheduleIdleJob(store: TenantStore, entity: string, workfl
   return job.dueAt;
 }
 
-/** Keeps the timers of the saved record (and of the records it points at, for idle triggers) in step with the save. */
-export async function syncTimers(store: TenantStore, app: CompiledApp, index: WorkflowIndex, event: RecordEvent, timeZone: string, now: Date): Promise<void> {
+/**
+ * The writes that keep the saved record's timers (and those of the records it
+ * points at, for idle triggers) in step with the save; they go into the save's
+ * own batch, so a record and its timers commit together.
+ */
+export async function timerOps(store: TenantStore, app: CompiledApp, index: WorkflowIndex, event: RecordEvent, timeZone: string, now: Date): Promise<BatchOp[]> {
   const entity = event.entity;
   const recordId = String((event.type === 'deleted' ? event.before : event.after)._id);
   const dated = index.of(entity.name, 'dateRelative');
   const idle = index.of(entity.name, 'idle');
+  const jobs: (ScheduleInput & { key: string })[] = [];
+  const cancels: string[] = [];
   if (event.type === 'deleted') {
-    for (const w of dated) await cancel(store, dateKey(w.name, recordId), now);
-    for (const w of idle) await cancel(store, idleKey(w.name, recordId), now);
+    for (const w of dated) cancels.push(dateKey(w.name, recordId));
+    for (const w of idle) cancels.push(idleKey(w.name, recordId));
   } else {
     const changed = event.type === 'created' ? null : new Set(event.changes.map((c) => c.field));
     for (const w of dated) {
       if (changed && !changed.has((w.trigger as DateTrigger).field)) continue;
-      await scheduleDateJob(store, entity, w, event.after, timeZone, now);
+      const job = dateJob(entity, w, event.after, timeZone, now);
+      if (job) jobs.push(job);
+      else if (changed) cancels.push(dateKey(w.name, recordId));
     }
-    for (const w of idle) await scheduleIdleJob(store, entity.name, w, recordId, now, now);
+    for (const w of idle) jobs.push(idleJob(entity.name, w, recordId, now));
   }
   // A record created under another (an activity on a deal) is activity on that record.
-  if (event.type !== 'created') return;
-  for (const lookup of entity.lookups) {
-    const parentId = event.after[lookup.name];
-    if (typeof parentId !== 'string') continue;
-    for (const w of index.of(lookup.target, 'idle')) {
+  if (event.type === 'created') {
+    for (const lookup of entity.lookups) {
+      const parentId = event.after[lookup.name];
       const parent = app.entities.get(lookup.target);
-      if (parent && (await store.collection(parent.collection).count({ _id: parentId })) > 0) await scheduleIdleJob(store, parent.name, w, parentId, now, now);
+      if (typeof parentId !== 'string' || !parent) continue;
+      const workflows = index.of(lookup.target, 'idle');
+      if (workflows.length && (await store.collection(parent.collection).count({ _id: parentId })) > 0) {
+        for (const w of workflows) jobs.push(idleJob(parent.name, w, parentId, now));
+      }
     }
   }
+  if (jobs.length === 0 && cancels.length === 0) return [];
+  await ensureJobIndexes(store);
+  return scheduleOps(jobs, now, cancels);
 }

@@ -46,6 +46,16 @@ describe('embedded store planner', () => {
     expect(page.every((d) => d.owner === 'u7')).toBe(true);
   });
 
+  it('prefers a unique index bound on every field over an equality on a wider index', async () => {
+    const jobs = store.tenant('perf').collection('jobs');
+    await jobs.createIndex({ keys: { state: 1, dueAt: 1 } });
+    await jobs.createIndex({ keys: { pendingKey: 1 }, unique: true });
+    await jobs.insertMany(Array.from({ length: 500 }, (_, i) => ({ pendingKey: `k:${i}`, state: 'pending', dueAt: new Date(i * 1000) })));
+    const stats = await jobs.explainFind({ pendingKey: 'k:250', state: 'pending' }, { limit: 1 });
+    expect(stats.description).toMatch(/pendingKey_1/);
+    expect(stats.docsExamined).toBe(1);
+  });
+
   it('applies a residual filter during the walk and still stops early', async () => {
     const stats = await deals.explainFind({ owner: 'u9', amount: { $gte: 5000 } }, { sort: { createdAt: 1 }, limit: 50 });
     expect(stats.returned).toBe(50);

@@ -140,7 +140,9 @@ function indexCandidate(
     eqCount,
   });
   if (plan.reverse) plan.ranges.reverse();
-  const score = eqCount * 2 + (narrowing !== 'none' ? 1 : 0) + (ordered && sortEntries.length > 0 ? 1.5 : 0);
+  // A unique index bound on every field finds at most one document: nothing can beat it.
+  const single = idx.unique && eqCount === idx.fields.length ? 100 : 0;
+  const score = single + eqCount * 2 + (narrowing !== 'none' ? 1 : 0) + (ordered && sortEntries.length > 0 ? 1.5 : 0);
   return { plan, score };
 }
 
