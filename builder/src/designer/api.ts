@@ -3,6 +3,8 @@ import { ApiError, request, type Method } from '../api/http.js';
 import { readSession } from '../auth/session.js';
 import type { Definition, DraftEntry } from './model/definitionSet.js';
 import type { Issue } from './model/issues.js';
+import type { DetailedChange as DefinitionDiff } from '../../../runtime/definitions/detailedDiff.js';
+import type { FieldChangeImpact } from '../../../runtime/definitions/fieldMigration.js';
 
 export interface DefinitionsAnswer {
   version: number;
@@ -10,20 +12,10 @@ export interface DefinitionsAnswer {
   drafts: DraftEntry[];
 }
 
-export interface DiffDetail { path: string; from?: unknown; to?: unknown }
-export interface DefinitionDiff { kind: string; name: string; change: 'added' | 'removed' | 'changed'; details?: DiffDetail[] }
+// The server's own shapes (type-only imports: nothing of the runtime enters the bundle).
+export type { ValueChange as DiffDetail, DetailedChange as DefinitionDiff } from '../../../runtime/definitions/detailedDiff.js';
+export type { FieldChangeImpact } from '../../../runtime/definitions/fieldMigration.js';
 export interface DiffAnswer { base: number; changes: DefinitionDiff[] }
-
-export interface FieldChangeImpact {
-  entity: string;
-  field: string;
-  from: string;
-  to: string;
-  records: number;
-  convertible: number;
-  failing: number;
-  samples: { recordId: string; value: unknown; reason: string }[];
-}
 export interface ImpactAnswer { base: number; fieldChanges: FieldChangeImpact[] }
 
 export interface VersionEntry {
