@@ -10,7 +10,7 @@
  * People: admin · mgr ← rep1, rep2 · mgr2 ← rep3 (role manager: mgr, mgr2).
  */
 import { resolve } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startHarness, type Harness, type Person } from '../helpers/apiHarness.js';
 import type { ApprovalRequestView } from '../../runtime/approvals/index.js';
 
@@ -62,4 +62,25 @@ export function approvalApi(h: Harness) {
     count: (collection: string, filter: Record<string, unknown> = {}) => store().collection(collection).count(filter),
     find: (collection: string, filter: Record<string, unknown> = {}) => store().collection(collection).find(filter, { sort: { _id: 1 } }),
   };
+}
+
+/**
+ * The harness and its helpers for one test file: started before its tests, closed after them.
+ * Read `t.h` / `t.api` inside tests and hooks.
+ */
+export function approvalFile(): { readonly h: Harness; readonly api: ReturnType<typeof approvalApi> } {
+  let h: Harness | undefined;
+  let api: ReturnType<typeof approvalApi> | undefined;
+  beforeAll(async () => {
+    h = await startApprovalHarness();
+    api = approvalApi(h);
+  }, 60_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  const started = <T>(v: T | undefined): T => {
+    if (!v) throw new Error('the approval harness is not started: use it inside tests or hooks');
+    return v;
+  };
+  return { get h() { return started(h); }, get api() { return started(api); } };
 }
