@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/apiHarness.js';
 import { JOBS_COLLECTION, backoffDelay, type Scheduler } from '../../runtime/scheduler/index.js';
 import { EMAIL_MAX_ATTEMPTS, OUTBOX, queueEmail, type OutboxItem } from '../../runtime/messaging/email.js';
 import { createMailer, mailerFromEnv, type Mailer } from '../../runtime/messaging/mailer.js';
 import { RuntimeError } from '../../runtime/errors.js';
 import type { TenantStore } from '../../runtime/store/port.js';
-import { FakeClock, T0, closedPort, messagingScheduler, startSmtp } from './harness.js';
+import { FakeClock, T0, closedPort, messagingScheduler, startSmtp, drainAfterEach } from './harness.js';
 
 let h: Harness;
 let ts: TenantStore;
@@ -23,23 +23,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-// One tenant for all tests: each runs its mail to the end, so nothing queued is left for the next test's scheduler.
-let current: { s: Scheduler; clock: FakeClock } | null = null;
-afterEach(async () => {
-  if (!current) return;
-  const { s, clock } = current;
-  current = null;
-  for (let round = 0; round < EMAIL_MAX_ATTEMPTS + 2; round++) {
-    clock.advance(3_600_000);
-    await s.runDue();
-  }
-  expect(await ts.collection(OUTBOX).count({ state: 'queued' })).toBe(0);
-});
+const track = drainAfterEach(() => ts, OUTBOX, 'queued', EMAIL_MAX_ATTEMPTS + 2);
 
 function scheduler(clock: FakeClock, mailer: Mailer): Scheduler {
   mailers.push(mailer);
   const s = messagingScheduler(h.store, 'acme', clock, { mailer });
-  current = { s, clock };
+  track(s, clock);
   return s;
 }
 

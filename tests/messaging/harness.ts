@@ -8,7 +8,8 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { Scheduler } from '../../runtime/scheduler/index.js';
-import type { Store } from '../../runtime/store/port.js';
+import type { Store, TenantStore } from '../../runtime/store/port.js';
+import { afterEach, expect } from 'vitest';
 import { messagingJobHandlers } from '../../runtime/messaging/jobs.js';
 import type { Mailer } from '../../runtime/messaging/mailer.js';
 import { FakeClock } from '../scheduler/harness.js';
@@ -102,4 +103,27 @@ export async function closedPort(): Promise<number> {
 /** A scheduler with the messaging handlers over the harness store, with the production backoff. */
 export function messagingScheduler(store: Store, tenant: string, clock: FakeClock, opts: { mailer: Mailer; webhookTimeoutMs?: number }): Scheduler {
   return new Scheduler({ store, tenants: async () => [tenant], handlers: messagingJobHandlers(opts), workerId: 'test', clock: clock.now, pollMs: 10 });
+}
+
+/**
+ * The tests of a file share one tenant: after each test its scheduler runs the
+ * test's jobs to the end (each hour up to `rounds` times), and nothing of
+ * `collection` may be left in the `unfinished` state for the next test's
+ * scheduler to pick up. Returns the function a test calls with its scheduler.
+ */
+export function drainAfterEach(store: () => TenantStore, collection: string, unfinished: string, rounds: number): (s: Scheduler, clock: FakeClock) => void {
+  let current: { s: Scheduler; clock: FakeClock } | null = null;
+  afterEach(async () => {
+    if (!current) return;
+    const { s, clock } = current;
+    current = null;
+    for (let round = 0; round < rounds; round++) {
+      clock.advance(3_600_000);
+      await s.runDue();
+    }
+    expect(await store().collection(collection).count({ state: unfinished })).toBe(0);
+  });
+  return (s, clock) => {
+    current = { s, clock };
+  };
 }

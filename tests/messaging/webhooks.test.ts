@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/apiHarness.js';
 import { DEFAULT_BACKOFF, JOBS_COLLECTION, backoffDelay, type Scheduler } from '../../runtime/scheduler/index.js';
 import { createMailer } from '../../runtime/messaging/mailer.js';
@@ -7,7 +7,7 @@ import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } 
 import { WEBHOOK_DELIVERIES, WEBHOOK_MAX_ATTEMPTS, queueWebhook, type DeliveryItem } from '../../runtime/messaging/webhooks.js';
 import { RuntimeError } from '../../runtime/errors.js';
 import type { TenantStore } from '../../runtime/store/port.js';
-import { FakeClock, T0, closedPort, messagingScheduler, startReceiver, type Received, type Receiver } from './harness.js';
+import { FakeClock, T0, closedPort, messagingScheduler, startReceiver, type Received, type Receiver, drainAfterEach } from './harness.js';
 
 const SECRET = 'whsec_erp_0123456789abcdef';
 let h: Harness;
@@ -24,23 +24,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-// The tests share one tenant: each runs its own deliveries to the end (failed or delivered), so none is left
-// pending for the next test's scheduler to pick up.
-let current: { s: Scheduler; clock: FakeClock } | null = null;
-afterEach(async () => {
-  if (!current) return;
-  const { s, clock } = current;
-  current = null;
-  for (let round = 0; round < WEBHOOK_MAX_ATTEMPTS + 2; round++) {
-    clock.advance(3_600_000);
-    await s.runDue();
-  }
-  expect(await ts.collection(WEBHOOK_DELIVERIES).count({ state: 'pending' })).toBe(0);
-});
+const track = drainAfterEach(() => ts, WEBHOOK_DELIVERIES, 'pending', WEBHOOK_MAX_ATTEMPTS + 2);
 
 function scheduler(clock: FakeClock, webhookTimeoutMs?: number): Scheduler {
   const s = messagingScheduler(h.store, 'acme', clock, { mailer: createMailer(), webhookTimeoutMs });
-  current = { s, clock };
+  track(s, clock);
   return s;
 }
 
